@@ -1,0 +1,258 @@
+"""The one YAML loader of regiekit.
+
+Parses with libyaml's C parser when present (`yaml.compose`, so every node keeps its line and
+column) and builds plain Python data itself, deliberately:
+
+* only JSON-like values: plain scalars follow the YAML 1.2 core schema, so `ja`, `nee`, `yes`,
+  `no`, `on`, `off`, `9:30` and `2024-01-01` stay text (dates are checked by the schemas as real
+  calendar dates);
+* mapping keys are always the text as written;
+* a duplicate key is reported with its line (the first value is kept);
+* tags other than the standard ones (`!!python/object`, ...) are refused, never executed;
+* alias expansion is bounded, so a "billion laughs" document is refused in milliseconds.
+
+Positions are kept per path (a tuple of keys and list indexes) so any finding can name its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import YamlLoadError
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing; same behaviour, slower
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+JsonPath = tuple[str | int, ...]
+
+MAX_NODES = 200_000
+"""Largest number of nodes a document may expand to; real agreements stay far below."""
+
+_TAG = "tag:yaml.org,2002:"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A key written twice in one mapping; the first value is the one kept."""
+
+    key: str
+    position: Position
+    first: Position
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file: its data and where every value and key stands."""
+
+    file: str
+    data: Any
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    duplicate_keys: list[DuplicateKey] = field(default_factory=list)
+
+    def position(self, path: JsonPath, *, key: bool = False) -> Position:
+        """Where `path` stands (its key if `key`), else its nearest ancestor, else 1:1."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+
+def load_yaml(path: Path | str) -> YamlDocument:
+    """Read and parse one file; raises YamlLoadError if it is not readable YAML."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
+                            f"bestand kan niet gelezen worden ({error.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlLoadError(name, line, 1, "BESTAND-GEEN-UTF8",
+                            "bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:
+    """Parse YAML text into a YamlDocument; raises YamlLoadError on anything unreadable."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(name, error) from None
+    except yaml.YAMLError as error:
+        raise YamlLoadError(name, 1, 1, "YAML-SYNTAX", f"ongeldige YAML ({error})") from None
+    document = YamlDocument(name, None)
+    if root is not None:
+        _check_size(root, name)
+        document.data = _Builder(document).build(root, ())
+    return document
+
+
+_SYNTAX_PROBLEMS = {
+    "could not find expected ':'": "dubbele punt ':' verwacht",
+    "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (inspringing?)",
+    "found character that cannot start any token": "teken waarmee geen waarde mag beginnen (tab?)",
+    "did not find expected key": "sleutel verwacht (inspringing klopt niet)",
+    "did not find expected '-' indicator": "lijstitem '-' verwacht (inspringing klopt niet)",
+    "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
+    "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
+    "expected a single document in the stream": "meer dan één YAML-document in het bestand",
+}
+
+
+def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> YamlLoadError:
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "").strip()
+    dutch = next((nl for en, nl in _SYNTAX_PROBLEMS.items() if problem.startswith(en)), None)
+    message = f"ongeldige YAML: {dutch}" if dutch else f"ongeldige YAML ({problem})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return YamlLoadError(name, line, column, "YAML-SYNTAX", message)
+
+
+def _position(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _children(node: Node) -> Iterator[Node]:
+    if isinstance(node, SequenceNode):
+        yield from node.value
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+def _check_size(root: Node, name: str) -> None:
+    """Refuse documents whose aliases expand beyond MAX_NODES, or refer to themselves."""
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(node: Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in busy:
+            raise YamlLoadError(name, *_at(node), "YAML-ALIAS",
+                                "een alias verwijst naar zichzelf; dat kan regiekit niet lezen")
+        busy.add(id(node))
+        total = 1 + sum(size(child) for child in _children(node))
+        busy.discard(id(node))
+        if total > MAX_NODES:
+            raise YamlLoadError(name, *_at(node), "YAML-ALIAS",
+                                f"document groeit via aliassen tot meer dan {MAX_NODES} waarden")
+        sizes[id(node)] = total
+        return total
+
+    size(root)
+
+
+def _at(node: Node) -> tuple[int, int]:
+    position = _position(node)
+    return position.line, position.column
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions on the way."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+
+    def build(self, node: Node, path: JsonPath) -> Any:
+        self.document.positions[path] = _position(node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            self._require_tag(node, _TAG + "seq")
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
+        self._require_tag(node, _TAG + "map")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlLoadError(self.document.file, *_at(key_node), "YAML-SLEUTEL",
+                                    "een sleutel moet een eenvoudige tekst zijn")
+            key = str(key_node.value)
+            key_path = path + (key,)
+            if key in result:
+                self.document.duplicate_keys.append(DuplicateKey(
+                    key, _position(key_node), self.document.key_positions[key_path]))
+                continue
+            self.document.key_positions[key_path] = _position(key_node)
+            result[key] = self.build(value_node, key_path)
+        return result
+
+    def _require_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise self._refused_tag(node)
+
+    def _refused_tag(self, node: Node) -> YamlLoadError:
+        return YamlLoadError(self.document.file, *_at(node), "YAML-TAG",
+                             f"tag {node.tag.replace(_TAG, '!!')} wordt geweigerd: "
+                             "regiekit leest alleen gewone tekst, getallen, lijsten en tabellen")
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        value = node.value
+        implicit = node.tag == _RESOLVER.resolve(ScalarNode, value, (True, False))
+        plain = not node.style  # libyaml reports plain style as '', the Python parser as None
+        if plain and implicit:
+            return _plain_scalar(value)
+        if not plain and (implicit or node.tag == _TAG + "str"):
+            return value
+        return self._tagged_scalar(node)
+
+    def _tagged_scalar(self, node: ScalarNode) -> Any:
+        """An explicitly tagged scalar such as `!!str 12`; only the standard tags are allowed."""
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str":
+            return value
+        converted = _plain_scalar(value)
+        expected = {_TAG + "int": int, _TAG + "float": float, _TAG + "bool": bool}.get(tag)
+        if tag == _TAG + "null" and converted is None:
+            return None
+        if expected is not None and type(converted) is expected:
+            return converted
+        if expected is float and type(converted) is int:
+            return float(converted)
+        raise self._refused_tag(node)
+
+
+def _plain_scalar(value: str) -> Any:
+    """YAML 1.2 core schema: null, true/false, integers and decimals; everything else is text."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value

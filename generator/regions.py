@@ -1,0 +1,79 @@
+"""Finding and loading region agreements: `regions/<id>/regio.yaml`.
+
+`load_region` returns a Region only when its agreement is valid, so documents and case checks
+can trust the data they read; an invalid region raises RegionInvalid with its findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import RegiekitError, UsageError
+from generator.findings import Finding, Severity
+from generator.loader import YamlDocument, load_yaml
+
+REGION_FILE = "regio.yaml"
+DEFAULT_REGIONS_DIR = Path("regions")
+
+
+class RegionInvalid(RegiekitError):
+    """A region's agreement has errors; run `regiekit validate` to see them all."""
+
+    def __init__(self, region_file: Path, findings: list[Finding]) -> None:
+        self.findings = findings
+        first = findings[0]
+        super().__init__(
+            f"regio-afspraken in {region_file} zijn ongeldig ({len(findings)} fout(en), "
+            f"eerste: {first.location()} {first.code} {first.message}); "
+            "draai 'regiekit validate' voor het volledige overzicht")
+
+
+@dataclass
+class Region:
+    """One region's validated agreement, with its folder (for template overrides)."""
+
+    document: YamlDocument
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+    @property
+    def file(self) -> Path:
+        return Path(self.document.file)
+
+    @property
+    def folder(self) -> Path:
+        return self.file.parent
+
+
+def region_files(root: Path = DEFAULT_REGIONS_DIR) -> list[Path]:
+    """Every `regio.yaml` one level below `root`, sorted by folder name."""
+    return sorted(root.glob(f"*/{REGION_FILE}"))
+
+
+def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR) -> Path:
+    """The agreement file for a region given as id, folder or file path."""
+    for candidate in (Path(region), Path(region) / REGION_FILE, root / region / REGION_FILE):
+        if candidate.is_file():
+            return candidate
+    known = ", ".join(path.parent.name for path in region_files(root)) or "geen"
+    raise UsageError(f"regio '{region}' niet gevonden onder {root}/ (bekend: {known})")
+
+
+def load_region(region: str | Path, root: Path = DEFAULT_REGIONS_DIR) -> Region:
+    """Load and validate one region; raises RegionInvalid or YamlLoadError."""
+    from generator.validation import validate_document
+
+    path = region_file(str(region), root)
+    document = load_yaml(path)
+    errors = [f for f in validate_document(document) if f.severity is Severity.ERROR]
+    if errors:
+        raise RegionInvalid(path, sorted(errors))
+    return Region(document)
