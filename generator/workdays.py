@@ -1,0 +1,98 @@
+"""Working-day arithmetic for reply terms ("binnen 4 werkdagen").
+
+A working day is a weekday that is not a public holiday of the region's country (the `holidays`
+library, Dutch names). For the Netherlands 5 May counts as a holiday every year, as the Algemene
+termijnenwet (art. 3) counts it; the library only has it in lustrum years. A region adjusts the
+set in `werkdagen`: `feestdagen` (NL/BE, default: its `land`), `vijf_mei_elk_jaar`,
+`geen_vrije_dag` (holiday names that count as working days, e.g. "Goede vrijdag") and
+`extra_vrije_dagen` (extra dates off).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import holidays
+
+LIBERATION_DAY_NAME = "Bevrijdingsdag"
+
+
+@dataclass(frozen=True)
+class WorkdayCalendar:
+    """Which days count as working days in one region."""
+
+    country: str = "NL"
+    fifth_of_may_every_year: bool = True
+    working_holidays: frozenset[str] = frozenset()
+    extra_days_off: frozenset[date] = frozenset()
+
+    def holiday_name(self, day: date) -> str | None:
+        """The name of the holiday on `day` that stops it being a working day, or None."""
+        if day in self.extra_days_off:
+            return "extra vrije dag"
+        name = _holidays(self.country, day.year).get(day)
+        if name is None and self.fifth_of_may_every_year and (day.month, day.day) == (5, 5):
+            name = LIBERATION_DAY_NAME
+        if name is None:
+            return None
+        names = {part.strip().lower() for part in name.split(";")}
+        return None if names <= self.working_holidays else name
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and self.holiday_name(day) is None
+
+    def add(self, start: date, days: int) -> date:
+        """The date `days` working days after `start` (start itself does not count)."""
+        if days < 0:
+            raise ValueError("days must not be negative")
+        current = start
+        while days:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                days -= 1
+        return current
+
+    def count_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end` (0 if end <= start)."""
+        count, current = 0, start
+        while current < end:
+            current += timedelta(days=1)
+            count += self.is_working_day(current)
+        return count
+
+
+@lru_cache(maxsize=256)
+def _holidays(country: str, year: int) -> Mapping[date, str]:
+    return dict(holidays.country_holidays(country, years=year, language="nl"))
+
+
+def calendar_for(region_data: Mapping[str, Any]) -> WorkdayCalendar:
+    """The calendar a region declares in `werkdagen` (defaults: its land, 5 May every year)."""
+    config: Mapping[str, Any] = region_data.get("werkdagen") or {}
+    country = str(config.get("feestdagen") or region_data.get("land") or "NL")
+    return _calendar(
+        country,
+        bool(config.get("vijf_mei_elk_jaar", country == "NL")),
+        frozenset(str(name).strip().lower() for name in config.get("geen_vrije_dag") or ()),
+        frozenset(date.fromisoformat(str(extra["datum"]))
+                  for extra in config.get("extra_vrije_dagen") or ()),
+    )
+
+
+@lru_cache(maxsize=64)
+def _calendar(country: str, fifth_of_may: bool, working: frozenset[str],
+              extra: frozenset[date]) -> WorkdayCalendar:
+    return WorkdayCalendar(country, fifth_of_may, working, extra)
+
+
+def add_working_days(region_data: Mapping[str, Any], start: date, days: int) -> date:
+    """The date `days` working days after `start` in the region's calendar."""
+    return calendar_for(region_data).add(start, days)
+
+
+def is_working_day(region_data: Mapping[str, Any], day: date) -> bool:
+    return calendar_for(region_data).is_working_day(day)
