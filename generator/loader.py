@@ -37,6 +37,9 @@ JsonPath = tuple[str | int, ...]
 MAX_NODES = 200_000
 """Largest number of nodes a document may expand to; real agreements stay far below."""
 
+MAX_DEPTH = 100
+"""Deepest nesting of lists and tables; libyaml's composer crashes the process on deep nesting."""
+
 _TAG = "tag:yaml.org,2002:"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -103,6 +106,7 @@ def load_yaml(path: Path | str) -> YamlDocument:
 def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:
     """Parse YAML text into a YamlDocument; raises YamlLoadError on anything unreadable."""
     try:
+        _check_depth(text, name)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(name, error) from None
@@ -124,6 +128,13 @@ _SYNTAX_PROBLEMS = {
     "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
     "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
     "expected a single document in the stream": "meer dan één YAML-document in het bestand",
+    "did not find expected ',' or ']'": "komma of ']' verwacht (lijst tussen [ ] niet gesloten?)",
+    "did not find expected ',' or '}'": "komma of '}' verwacht (tabel tussen { } niet gesloten?)",
+    "did not find expected node content": "waarde verwacht",
+    "did not find expected comment or line break": "na deze waarde mag niets meer op de regel staan",
+    "found unknown escape character": "onbekende escape-code na '\\' (gebruik enkele aanhalingstekens)",
+    "expected <block end>, but found": "inspringing klopt niet",
+    "found duplicate anchor": "anker (&naam) komt twee keer voor",
 }
 
 
@@ -133,7 +144,38 @@ def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> YamlLoadError:
     dutch = next((nl for en, nl in _SYNTAX_PROBLEMS.items() if problem.startswith(en)), None)
     message = f"ongeldige YAML: {dutch}" if dutch else f"ongeldige YAML ({problem})"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    started = error.context_mark
+    if started is not None and mark is not None and started.line < mark.line:
+        # An unclosed bracket, quote or block is noticed lines later; say where it opened.
+        message += f" (dit onderdeel begint op regel {started.line + 1})"
     return YamlLoadError(name, line, column, "YAML-SYNTAX", message)
+
+
+_BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing, which recurses in C.
+
+    A block collection can only start after a line's leading run of spaces and `-`, `?`, `:`
+    indicators, and every two levels move it at least one column; each flow level needs a bracket.
+    So the cheap bound below is never lower than the real depth, and only a file that exceeds it
+    is parsed once more as events to measure exactly.
+    """
+    prefix = max((len(match) for match in _BLOCK_PREFIX.findall(text)), default=0)
+    if text.count("[") + text.count("{") + 2 * prefix + 2 <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlLoadError(name, mark.line + 1, mark.column + 1, "YAML-DIEPTE",
+                                    f"lijsten en tabellen zijn dieper dan {MAX_DEPTH} niveaus "
+                                    "genest; dat kan regiekit niet lezen")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _position(node: Node) -> Position:
@@ -150,27 +192,36 @@ def _children(node: Node) -> Iterator[Node]:
 
 
 def _check_size(root: Node, name: str) -> None:
-    """Refuse documents whose aliases expand beyond MAX_NODES, or refer to themselves."""
-    sizes: dict[int, int] = {}
+    """Refuse documents whose aliases expand beyond MAX_NODES or MAX_DEPTH, or refer to themselves.
+
+    Sizes and heights are remembered per node, so a chain of aliases is measured without
+    following it again (and without deep recursion: an anchor is measured before its aliases).
+    """
+    measured: dict[int, tuple[int, int]] = {}
     busy: set[int] = set()
 
-    def size(node: Node) -> int:
-        known = sizes.get(id(node))
+    def measure(node: Node) -> tuple[int, int]:
+        known = measured.get(id(node))
         if known is not None:
             return known
         if id(node) in busy:
             raise YamlLoadError(name, *_at(node), "YAML-ALIAS",
                                 "een alias verwijst naar zichzelf; dat kan regiekit niet lezen")
         busy.add(id(node))
-        total = 1 + sum(size(child) for child in _children(node))
+        parts = [measure(child) for child in _children(node)]
         busy.discard(id(node))
+        total = 1 + sum(size for size, _ in parts)
+        height = 1 + max((height for _, height in parts), default=0)
         if total > MAX_NODES:
             raise YamlLoadError(name, *_at(node), "YAML-ALIAS",
                                 f"document groeit via aliassen tot meer dan {MAX_NODES} waarden")
-        sizes[id(node)] = total
-        return total
+        if height > MAX_DEPTH:
+            raise YamlLoadError(name, *_at(node), "YAML-ALIAS",
+                                f"document wordt via aliassen dieper dan {MAX_DEPTH} niveaus")
+        measured[id(node)] = (total, height)
+        return total, height
 
-    size(root)
+    measure(root)
 
 
 def _at(node: Node) -> tuple[int, int]:

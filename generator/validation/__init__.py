@@ -1,0 +1,91 @@
+"""`regiekit validate`: schema and semantic checks of agreements, rule sets and cases.
+
+The core behind the CLI: `run_validate` collects files, validates each into a Result and reports
+it by name; `validate_document` is what `load_region` uses for one already loaded file. Nothing
+here imports the document generator, so the pre-commit hook starts fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from generator.errors import UsageError, YamlLoadError
+from generator.findings import Finding, Result, Severity
+from generator.loader import DuplicateKey, YamlDocument, load_yaml
+from generator.validation.files import SCHEMAS, collect, document_kind
+from generator.validation.problems import Problem, to_finding
+from generator.validation.registry import CHECKS, checks_for
+from generator.validation.schema import schema_problems
+
+__all__ = ["run_validate", "validate_document", "validate_files"]
+
+OUTPUT_FORMATS = ("text", "json", "github")
+
+
+def run_validate(paths: list[Path], *, output_format: str = "text", stream: TextIO) -> int:
+    """Validate `paths` (default regions/ and rules/), report to `stream`, return the exit code."""
+    from generator.reporters import REPORTERS
+
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(f"onbekend uitvoerformaat '{output_format}' "
+                         f"(kies uit: {', '.join(OUTPUT_FORMATS)})")
+    result = validate_files(collect([Path(path) for path in paths]))
+    REPORTERS[output_format](result, stream)
+    return result.exit_code()
+
+
+def validate_files(files: list[Path]) -> Result:
+    """Load and validate every file; an unreadable one is recorded and the batch goes on."""
+    result = Result()
+    by_kind: dict[str, list[YamlDocument]] = {}
+    for file in files:
+        result.files_checked += 1
+        try:
+            document = load_yaml(file)
+        except YamlLoadError as error:
+            result.unreadable.append(Finding(error.file, error.line, error.column, error.code,
+                                             Severity.ERROR, error.message))
+            continue
+        result.extend(validate_document(document))
+        kind = document_kind(document.file, document.data)
+        by_kind.setdefault(kind or "", []).append(document)
+    result.extend(_run_checks(by_kind))
+    return result
+
+
+def validate_document(document: YamlDocument) -> list[Finding]:
+    """Duplicate keys, schema and semantic findings for one loaded file."""
+    findings = [_duplicate_key(document, duplicate) for duplicate in document.duplicate_keys]
+    kind = document_kind(document.file, document.data)
+    if kind is None:
+        findings.append(to_finding(document, Problem(
+            (), "BESTAND-ONBEKEND-SOORT",
+            "onbekend soort bestand: verwacht regio.yaml, een regelbestand in rules/ of een "
+            "casus (met sleutel 'casus'); het is niet gecontroleerd")))
+        return findings
+    findings.extend(to_finding(document, p) for p in schema_problems(document.data, SCHEMAS[kind]))
+    for module in checks_for(kind):
+        options = getattr(module, "OPTIONS", {})
+        findings.extend(to_finding(document, p) for p in module.check(document, **options))
+    return findings
+
+
+def _duplicate_key(document: YamlDocument, duplicate: DuplicateKey) -> Finding:
+    position = duplicate.position
+    return Finding(document.file, position.line, position.column, "YAML-DUBBELE-SLEUTEL",
+                   Severity.ERROR, f"sleutel '{duplicate.key}' staat twee keer in dezelfde tabel "
+                                   f"(eerst op regel {duplicate.first.line}); alleen de eerste "
+                                   "waarde telt")
+
+
+def _run_checks(by_kind: dict[str, list[YamlDocument]]) -> list[Finding]:
+    """Checks that compare the documents of one run, such as unique region ids."""
+    findings = []
+    for module in CHECKS.values():
+        check_run = getattr(module, "check_run", None)
+        if check_run is None:
+            continue
+        documents = [d for kind in getattr(module, "KINDS", ()) for d in by_kind.get(kind, [])]
+        findings.extend(to_finding(document, problem) for document, problem in check_run(documents))
+    return findings

@@ -1,0 +1,71 @@
+"""Which files a run checks, and what kind of document each one is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.errors import UsageError
+
+DEFAULT_PATHS = (Path("regions"), Path("rules"))
+SUFFIXES = (".yaml", ".yml")
+SKIPPED_FOLDERS = ("templates",)
+REGION_FILE = "regio.yaml"
+RULES_FOLDER = "rules"
+
+SCHEMAS = {
+    "regio": "regio.schema.json",
+    "regels": "regels.schema.json",
+    "casus": "case.schema.json",
+}
+"""Document kind -> its schema in schemas/. A schema that does not exist yet is skipped."""
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """The files to check: files as given, folders walked for YAML; a missing path is an error."""
+    if not paths:
+        paths = [path for path in DEFAULT_PATHS if path.exists()]
+        if not paths:
+            raise UsageError(f"geen map regions/ of rules/ gevonden in {Path.cwd()}; "
+                             "geef aan welke bestanden of mappen gecontroleerd moeten worden")
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise UsageError(f"pad bestaat niet: {', '.join(missing)}")
+    files: dict[Path, None] = {}
+    for path in paths:
+        for file in (_walk(path) if path.is_dir() else [path]):
+            files.setdefault(file)
+    return list(files)
+
+
+def _walk(folder: Path) -> list[Path]:
+    return sorted(
+        file for file in folder.rglob("*")
+        if file.suffix in SUFFIXES and file.is_file() and not _skipped(file.relative_to(folder))
+    )
+
+
+def _skipped(relative: Path) -> bool:
+    return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1])
+
+
+def document_kind(file: str, data: Any) -> str | None:
+    """`regio.yaml` is a region, a file in a rules/ folder a rule set, a `casus:` file a case."""
+    path = Path(file)
+    if path.name == REGION_FILE:
+        return "regio"
+    if RULES_FOLDER in _folders(path):
+        return "regels"
+    if isinstance(data, dict) and "casus" in data:
+        return "casus"
+    return None
+
+
+def _folders(path: Path) -> tuple[str, ...]:
+    """The folders of `path` below the current folder (a checkout may itself sit in a rules/)."""
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    return path.parts[:-1]

@@ -1,0 +1,129 @@
+"""Escalation ladders hang together: steps numbered 1..n, every next step exists, no step leads
+back to itself, every step can be reached from step 1, and a digital table has a response time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.findings import Severity
+from generator.loader import JsonPath
+from generator.loader import YamlDocument
+from generator.validation.problems import Problem
+from generator.validation.walk import records
+
+ID = "ladders"
+KINDS = ("regio",)
+
+Graph = dict[int, list[tuple[int, JsonPath]]]
+"""Step number -> the steps that may follow, each with the path where it is named."""
+
+
+def check(document: YamlDocument) -> Iterator[Problem]:
+    for index, ladder in records(document.data, "ladders"):
+        yield from _check_ladder(ladder, ("ladders", index))
+
+
+def _check_ladder(ladder: dict[str, Any], path: JsonPath) -> Iterator[Problem]:
+    name = ladder.get("id", path[-1])
+    steps = _numbered_steps(ladder, path)
+    yield from _numbering(steps, name)
+    numbers = {number: step_path for number, step_path, _ in reversed(steps)}
+    graph = _graph(steps)
+    yield from _unknown_next(graph, numbers, name)
+    yield from _cycles(graph, numbers, name)
+    yield from _unreachable(graph, numbers, name)
+    yield from _digital_without_term(steps)
+
+
+def _numbered_steps(ladder: dict[str, Any], path: JsonPath) -> list[tuple[int, JsonPath, dict[str, Any]]]:
+    return [
+        (step["nummer"], path + ("stappen", index), step)
+        for index, step in records(ladder, "stappen")
+        if type(step.get("nummer")) is int
+    ]
+
+
+def _numbering(steps: list[tuple[int, JsonPath, dict[str, Any]]], name: Any) -> Iterator[Problem]:
+    seen: set[int] = set()
+    for number, step_path, _ in steps:
+        if number in seen:
+            yield Problem(step_path + ("nummer",), "LADDER-NUMMER-DUBBEL",
+                          f"ladder '{name}': stapnummer {number} komt twee keer voor")
+        seen.add(number)
+    previous = 0
+    for number, step_path in sorted((number, step_path) for number, step_path, _ in steps):
+        if number > previous + 1:
+            missing = ", ".join(str(n) for n in range(previous + 1, number))
+            yield Problem(step_path + ("nummer",), "LADDER-NUMMERING",
+                          f"ladder '{name}': stap {number} volgt op stap {previous or 'begin'}, "
+                          f"maar stap {missing} ontbreekt; nummer de stappen doorlopend vanaf 1")
+        previous = max(previous, number)
+
+
+def _graph(steps: list[tuple[int, JsonPath, dict[str, Any]]]) -> Graph:
+    graph: Graph = {}
+    for number, step_path, step in steps:
+        follow = step.get("vervolg")
+        targets = follow.get("stappen") if isinstance(follow, dict) else None
+        edges = graph.setdefault(number, [])
+        for index, target in enumerate(targets if isinstance(targets, list) else []):
+            if type(target) is int:
+                edges.append((target, step_path + ("vervolg", "stappen", index)))
+    return graph
+
+
+def _unknown_next(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iterator[Problem]:
+    for number, edges in graph.items():
+        for target, edge_path in edges:
+            if target not in numbers:
+                yield Problem(edge_path, "LADDER-VERVOLG-ONBEKEND",
+                              f"ladder '{name}': stap {number} verwijst naar vervolgstap {target}, "
+                              f"maar die bestaat niet (stappen: {_listing(numbers)})")
+
+
+def _cycles(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iterator[Problem]:
+    """Depth-first search; every edge back into the current route closes a cycle."""
+    done: set[int] = set()
+
+    def visit(number: int, route: list[int]) -> Iterator[Problem]:
+        for target, edge_path in graph.get(number, []):
+            if target in route:
+                loop = " → ".join(str(n) for n in route[route.index(target):] + [target])
+                yield Problem(edge_path, "LADDER-CYCLUS",
+                              f"ladder '{name}' loopt rond: {loop}; een escalatie moet eindigen")
+            elif target in numbers and target not in done:
+                yield from visit(target, route + [target])
+        done.add(number)
+
+    for number in sorted(numbers):
+        if number not in done:
+            yield from visit(number, [number])
+
+
+def _unreachable(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iterator[Problem]:
+    if 1 not in numbers:
+        return  # the numbering finding already says step 1 is missing
+    reached, todo = {1}, [1]
+    while todo:
+        for target, _ in graph.get(todo.pop(), []):
+            if target in numbers and target not in reached:
+                reached.add(target)
+                todo.append(target)
+    for number in sorted(set(numbers) - reached):
+        yield Problem(numbers[number] + ("nummer",), "LADDER-ONBEREIKBAAR",
+                      f"ladder '{name}': stap {number} is vanaf stap 1 niet te bereiken; "
+                      "noem hem in vervolg.stappen van een eerdere stap")
+
+
+def _digital_without_term(steps: list[tuple[int, JsonPath, dict[str, Any]]]) -> Iterator[Problem]:
+    for number, step_path, step in steps:
+        if step.get("werkwijze") == "digitaal" and "reactietermijn_werkdagen" not in step:
+            yield Problem(step_path, "LADDER-TERMIJN-ONTBREEKT",
+                          f"stap {number} is een digitale zorgtafel zonder "
+                          "reactietermijn_werkdagen; binnen hoeveel werkdagen moet er antwoord zijn?",
+                          severity=Severity.WARNING)
+
+
+def _listing(numbers: dict[int, JsonPath]) -> str:
+    return ", ".join(str(n) for n in sorted(numbers)) or "geen"

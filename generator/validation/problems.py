@@ -1,0 +1,39 @@
+"""What a check yields: a Problem at a path; the runner turns it into a Finding with a line.
+
+Checks know paths in the data, not lines; `to_finding` looks the line up in the document, so no
+check has to care about positions and every finding still points at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.findings import Finding, Severity
+from generator.loader import JsonPath, YamlDocument
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at `path`; `key` points at the key itself (an unknown or duplicate key)."""
+
+    path: JsonPath
+    code: str
+    message: str
+    key: bool = False
+    severity: Severity | None = None
+
+
+def describe_path(path: JsonPath) -> str:
+    """A path as a coordinator reads it in the YAML: `ladders[0].stappen[1].naam`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "het bestand"
+
+
+def to_finding(document: YamlDocument, problem: Problem, *,
+               severity: Severity = Severity.ERROR, source: str | None = None) -> Finding:
+    """Stamp a problem with its file, line and severity (the check's default unless it set one)."""
+    position = document.position(problem.path, key=problem.key)
+    return Finding(document.file, position.line, position.column, problem.code,
+                   problem.severity or severity, problem.message, source)

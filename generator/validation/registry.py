@@ -1,0 +1,40 @@
+"""The explicit registry of semantic check kinds: id -> module.
+
+A check module declares `ID` (its registry key), `KINDS` (the document kinds it applies to:
+"regio", "regels", "casus"), optionally `OPTIONS` (name -> default), and
+`check(document, **options)`, a generator of Problems for one document. A module that compares
+documents also defines `check_run(documents)`, yielding (document, Problem) pairs for one run.
+To add a check: write the module, import it below and add it to CHECKS.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from generator.errors import RegiekitError
+from generator.validation import forms, identifiers, ladders, references
+
+CHECKS: dict[str, ModuleType] = {
+    references.ID: references,
+    identifiers.ID: identifiers,
+    ladders.ID: ladders,
+    forms.ID: forms,
+}
+
+
+class UnknownCheck(RegiekitError):
+    """A check id that is not in the registry: a typo in configuration or code."""
+
+
+def get_check(check_id: str) -> ModuleType:
+    """The module registered as `check_id`; fails loudly on an unknown id."""
+    try:
+        return CHECKS[check_id]
+    except KeyError:
+        known = ", ".join(sorted(CHECKS))
+        raise UnknownCheck(f"onbekende controle '{check_id}' (bekend: {known})") from None
+
+
+def checks_for(kind: str) -> list[ModuleType]:
+    """The registered checks that apply to documents of `kind`, in registry order."""
+    return [module for module in CHECKS.values() if kind in getattr(module, "KINDS", ())]

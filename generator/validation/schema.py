@@ -1,0 +1,195 @@
+"""JSON Schema validation with findings in Dutch, each at the line of the offending value or key.
+
+The canonical schemas live in the repository's `schemas/` folder, which editors read through the
+`# yaml-language-server: $schema=` line of every region file. `generator/schemas` is a symlink to
+that folder, so `package-data` (`schemas/*.json` in pyproject.toml) copies the same files into a
+wheel; in a checkout or an editable install the symlink resolves to the canonical files. One set
+of schemas, no copy to keep in sync.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from generator.errors import RegiekitError
+from generator.loader import JsonPath
+from generator.validation.problems import Problem, describe_path
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+_TYPES = {
+    "string": "tekst", "integer": "een geheel getal", "number": "een getal",
+    "boolean": "true of false", "array": "een lijst", "object": "een tabel (sleutel: waarde)",
+    "null": "leeg",
+}
+
+
+def schema_path(name: str) -> Path:
+    """Where the schema `name` (e.g. `regio.schema.json`) is, installed or in a checkout."""
+    return SCHEMA_DIR / name
+
+
+@cache
+def validator_for(name: str) -> Draft202012Validator | None:
+    """The compiled validator for a schema file, once per run; None if the schema does not exist."""
+    path = schema_path(name)
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        raise RegiekitError(f"schema {path} kan niet gelezen worden ({error})") from None
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_problems(data: Any, name: str) -> Iterator[Problem]:
+    """Every schema violation of `data` against schema `name`, translated; none if no schema."""
+    validator = validator_for(name)
+    if validator is None:
+        return
+    for error in validator.iter_errors(data):
+        yield from translate(error)
+
+
+def translate(error: ValidationError) -> Iterator[Problem]:
+    """One jsonschema error as Dutch problems; oneOf/anyOf become their best-matching branch."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        yield from translate(best_match(error.context))
+        return
+    translator = _TRANSLATORS.get(str(error.validator), _other)
+    yield from translator(error, tuple(error.absolute_path))
+
+
+def _value(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "een getal"
+    return {str: "tekst", list: "een lijst", dict: "een tabel", type(None): "leeg"}.get(
+        type(value), type(value).__name__)
+
+
+def _required(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    # jsonschema reports one error per missing key and names it only in its English message.
+    missing = [key for key in error.validator_value if key not in error.instance]
+    key = _quoted_name(error.message) or (missing[0] if missing else "?")
+    yield Problem(path, "SCHEMA-VERPLICHT",
+                  f"verplichte sleutel '{key}' ontbreekt in {describe_path(path)}")
+
+
+def _quoted_name(message: str) -> str | None:
+    if message.startswith("'") and message.endswith("' is a required property"):
+        return message[1:-len("' is a required property")]
+    return None
+
+
+def _additional(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    allowed = sorted(error.schema.get("properties", {}))
+    for key in error.instance:
+        if key in allowed:
+            continue
+        hint = difflib.get_close_matches(str(key), allowed, n=1)
+        suggestion = f"; bedoelde u '{hint[0]}'?" if hint else f"; toegestaan: {', '.join(allowed)}"
+        yield Problem(path + (key,), "SCHEMA-ONBEKENDE-SLEUTEL",
+                      f"onbekende sleutel '{key}' in {describe_path(path)}{suggestion}", key=True)
+
+
+def _type(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    expected = error.validator_value
+    names = [_TYPES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+    message = (f"{describe_path(path)} moet {' of '.join(names)} zijn, "
+               f"niet {_kind_of(error.instance)} ({_value(error.instance)})")
+    if expected == "boolean" or (isinstance(expected, list) and "boolean" in expected):
+        message += "; schrijf true of false (ja/nee/yes/no/on/off blijven tekst)"
+    yield Problem(path, "SCHEMA-TYPE", message)
+
+
+def _enum(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    options = error.validator_value if error.validator == "enum" else [error.validator_value]
+    choices = ", ".join(_value(option) for option in options)
+    yield Problem(path, "SCHEMA-WAARDE",
+                  f"{_value(error.instance)} is niet toegestaan in {describe_path(path)}; "
+                  f"kies uit: {choices}")
+
+
+def _minimum(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    words = {"minimum": "minstens", "exclusiveMinimum": "groter dan",
+             "maximum": "hoogstens", "exclusiveMaximum": "kleiner dan"}
+    code = "SCHEMA-MINIMUM" if "inimum" in str(error.validator) else "SCHEMA-MAXIMUM"
+    yield Problem(path, code, f"{describe_path(path)} moet {words[str(error.validator)]} "
+                              f"{error.validator_value} zijn (nu {_value(error.instance)})")
+
+
+def _pattern(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    explanation = error.schema.get("description") or f"patroon {error.validator_value}"
+    yield Problem(path, "SCHEMA-PATROON",
+                  f"{_value(error.instance)} is geen geldige waarde voor {describe_path(path)}: "
+                  f"{explanation}")
+
+
+def _format(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    if error.validator_value == "date":
+        yield Problem(path, "SCHEMA-DATUM",
+                      f"{_value(error.instance)} in {describe_path(path)} is geen bestaande datum "
+                      "(schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01)")
+        return
+    yield Problem(path, "SCHEMA-FORMAAT", f"{_value(error.instance)} in {describe_path(path)} "
+                                          f"heeft niet het formaat {error.validator_value}")
+
+
+def _length(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    size = error.validator_value
+    if error.validator == "minLength" and size == 1:
+        yield Problem(path, "SCHEMA-LEEG", f"{describe_path(path)} mag niet leeg zijn")
+        return
+    unit = "teken(s)" if "Length" in str(error.validator) else "item(s)"
+    bound = "minstens" if str(error.validator).startswith("min") else "hoogstens"
+    code = "SCHEMA-TE-KORT" if bound == "minstens" else "SCHEMA-TE-LANG"
+    yield Problem(path, code, f"{describe_path(path)} moet {bound} {size} {unit} bevatten")
+
+
+def _unique(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    seen: list[Any] = []
+    for index, item in enumerate(error.instance):
+        if item in seen:
+            yield Problem(path + (index,), "SCHEMA-DUBBEL",
+                          f"{_value(item)} staat twee keer in {describe_path(path)}")
+        else:
+            seen.append(item)
+
+
+def _other(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    yield Problem(path, "SCHEMA-ONGELDIG",
+                  f"{describe_path(path)} voldoet niet aan het schema (regel '{error.validator}')")
+
+
+_TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath], Iterator[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "type": _type,
+    "enum": _enum,
+    "const": _enum,
+    "minimum": _minimum,
+    "exclusiveMinimum": _minimum,
+    "maximum": _minimum,
+    "exclusiveMaximum": _minimum,
+    "pattern": _pattern,
+    "format": _format,
+    "minLength": _length,
+    "maxLength": _length,
+    "minItems": _length,
+    "maxItems": _length,
+    "uniqueItems": _unique,
+}
