@@ -14,11 +14,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from generator.errors import RegiekitError
+
+if TYPE_CHECKING:
+    from generator.casecheck import CheckOptions
 
 T = TypeVar("T")
 
@@ -56,3 +59,86 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     from generator.validation import run_validate
 
     _run(lambda: run_validate(list(paths), output_format=output_format, stream=sys.stdout))
+
+
+def _case_options(regions: Path, rules: Path) -> CheckOptions:
+    from generator.casecheck import CheckOptions
+
+    return CheckOptions(regions_root=regions, rules_file=rules)
+
+
+_REGIONS_OPTION = click.option("--regions", type=click.Path(path_type=Path), default="regions",
+                               show_default=True, help="Map met de regio's.")
+_RULES_OPTION = click.option("--rules", type=click.Path(path_type=Path),
+                             default="rules/regels.yaml", show_default=True,
+                             help="Regelcatalogus.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+              default="text", show_default=True, help="Uitvoerformaat.")
+@click.option("--strict", is_flag=True, help="Ook waarschuwingen geven exitcode 1.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Aantal processen; 0 = alle kernen.")
+@click.option("--progress/--no-progress", default=None,
+              help="Voortgangsbalk (standaard: alleen op een terminal, nooit in CI).")
+@_REGIONS_OPTION
+@_RULES_OPTION
+def check(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: int,
+          progress: bool | None, regions: Path, rules: Path) -> None:
+    """Toets casussen (bestanden of mappen) aan de afspraken van hun regio."""
+    import os
+
+    from generator.casecheck import CheckArgs, run_check
+
+    args = CheckArgs(list(paths), _case_options(regions, rules), output_format, strict,
+                     jobs or os.cpu_count() or 1, progress)
+    _run(lambda: run_check(args, stream=sys.stdout))
+
+
+@main.command(name="next")
+@click.argument("case", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="Uitvoerformaat.")
+@_REGIONS_OPTION
+@_RULES_OPTION
+def next_step(case: Path, output_format: str, regions: Path, rules: Path) -> None:
+    """Wat volgt er voor een casus: welke stap, wie mag starten, wanneer, met welk formulier."""
+    from generator.nextstep import run_next
+
+    _run(lambda: run_next(case, _case_options(regions, rules), output_format=output_format,
+                          stream=sys.stdout))
+
+
+@main.command(name="test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_REGIONS_OPTION
+@_RULES_OPTION
+def case_test(paths: tuple[Path, ...], regions: Path, rules: Path) -> None:
+    """Draai casussen met verwachte_bevindingen als regressietests (standaard: examples/cases)."""
+    from generator.casetests import run_case_tests
+
+    _run(lambda: run_case_tests(list(paths) or [Path("examples/cases")],
+                                _case_options(regions, rules), stream=sys.stdout))
+
+
+@main.command()
+@click.argument("regions", nargs=-1)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default="out",
+              show_default=True, help="Map voor de documenten.")
+@click.option("--check", is_flag=True,
+              help="Niets schrijven; exitcode 1 als vastgelegde documenten verouderd zijn.")
+@click.option("--case", "case", type=click.Path(path_type=Path, dir_okay=False),
+              help="Documenten voor één casus: ingevuld formulier en verzoeken per mail.")
+@click.option("--regions-dir", type=click.Path(path_type=Path, file_okay=False),
+              default="regions", show_default=True, help="Map met de regio's.")
+def build(regions: tuple[str, ...], out: Path, check: bool, case: Path | None,
+          regions_dir: Path) -> None:
+    """Maak de Word-documenten: werkinstructie, checklists, formulieren en vergelijking."""
+    from generator.documents.build import BuildOptions, run_build
+
+    options = BuildOptions(regions=regions, out=out, check=check, case=case,
+                           regions_root=regions_dir)
+    _run(lambda: run_build(options, stream=sys.stdout, errors=sys.stderr))

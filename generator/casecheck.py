@@ -1,0 +1,258 @@
+"""Checking case files against their region's rules: the core of `regiekit check`.
+
+One case at a time, as a stream: files are found lazily, each is loaded, checked and reduced to
+its findings before the next; `jobs > 1` spreads them over worker processes (chunked imap), each
+loading a region once. Rules come from rules/regels.yaml; the runner stamps each Violation with
+the rule's id, severity and source (the region element's own `bron` where there is one) and
+moves findings the case waives (`afwijkingen`) to `Result.waived`.
+
+Nothing written in a case is ever put in a message: structural problems are reported by code and
+line only (run `regiekit validate` on the file for details).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any, TextIO
+
+from generator.checks import get_check
+from generator.checks.base import CaseContext, RegionModel, Rule, Violation
+from generator.errors import RegiekitError, UsageError, YamlLoadError
+from generator.findings import Finding, Result, Severity
+from generator.loader import YamlDocument, load_yaml
+from generator.regions import DEFAULT_REGIONS_DIR, REGION_FILE, RegionInvalid, load_region
+
+DEFAULT_RULES = Path("rules/regels.yaml")
+CASE_SCHEMA = "schemas/case.schema.json"
+CASE_SUFFIXES = (".yaml", ".yml")
+CHUNK_SIZE = 64
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Where regions and the rule catalogue are; picklable, so workers can receive it."""
+
+    regions_root: Path = DEFAULT_REGIONS_DIR
+    rules_file: Path = DEFAULT_RULES
+
+
+@dataclass
+class CheckArgs:
+    """What `regiekit check` was asked to do."""
+
+    paths: list[Path]
+    options: CheckOptions = field(default_factory=CheckOptions)
+    output_format: str = "text"
+    strict: bool = False
+    jobs: int = 1
+    progress: bool | None = None
+    """None: show a progress bar only when stderr is a terminal and not in CI."""
+
+
+DEFAULT_OPTIONS = CheckOptions()
+
+
+class CatalogueInvalid(RegiekitError):
+    """rules/regels.yaml cannot be used (unreadable or not valid against its schema)."""
+
+
+# --- rule catalogue and regions, loaded once per process -----------------------------------
+
+@lru_cache(maxsize=8)
+def load_catalogue(rules_file: Path = DEFAULT_RULES) -> tuple[Rule, ...]:
+    """The rules of the catalogue, each with a registered check kind (unknown kind: error)."""
+    from generator.validation import validate_document
+
+    if not rules_file.is_file():
+        raise UsageError(f"regelcatalogus {rules_file} niet gevonden (gebruik --rules)")
+    document = load_yaml(rules_file)
+    errors = [f for f in validate_document(document) if f.severity is Severity.ERROR]
+    if errors:
+        first = sorted(errors)[0]
+        raise CatalogueInvalid(f"regelcatalogus ongeldig: {first.location()} {first.message}; "
+                               "draai 'regiekit validate rules/'")
+    rules = tuple(_rule(entry) for entry in document.data["regels"])
+    for rule in rules:
+        get_check(rule.kind)
+    return rules
+
+
+def _rule(entry: dict[str, Any]) -> Rule:
+    bron = entry["bron"]
+    return Rule(entry["id"], entry["titel"], Severity(entry["ernst"]), entry["soort"],
+                f"{bron['document']}, {bron['sectie']}", tuple(entry["leest"]))
+
+
+@lru_cache(maxsize=64)
+def region_model(regions_root: Path, region_id: str) -> RegionModel | None:
+    """The validated region `region_id` under `regions_root`, or None if there is none."""
+    path = regions_root / region_id / REGION_FILE
+    if not path.is_file():
+        return None
+    region = load_region(path, regions_root)
+    return RegionModel(region.data, str(path))
+
+
+# --- one case ------------------------------------------------------------------------------
+
+def check_file(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> Result:
+    """Load and check one case file; an unreadable file is recorded, never raised."""
+    result = Result(files_checked=1)
+    try:
+        document = load_yaml(path)
+    except YamlLoadError as error:
+        result.unreadable.append(Finding(error.file, error.line, error.column, error.code,
+                                         Severity.ERROR, error.message))
+        result.subjects.append(str(path))
+        return result
+    return check_document(document, options)
+
+
+def check_document(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) -> Result:
+    """Check one loaded case: structure first, then every rule of the catalogue."""
+    result = Result(files_checked=1)
+    data = document.data
+    subject = str(data["casus"]) if isinstance(data, dict) and isinstance(
+        data.get("casus"), str) else document.file
+    result.subjects.append(subject)
+    structural = _structure_findings(document, subject)
+    if structural:
+        result.extend(structural)
+        return result
+    try:
+        region = region_model(options.regions_root, data["regio"])
+    except (RegionInvalid, YamlLoadError, UsageError) as error:
+        result.unreadable.append(_at(document, ("regio",), "REGIO-ONGELDIG",
+                                     f"regio kan niet gebruikt worden: {error}", subject))
+        return result
+    if region is None:
+        result.extend([_at(document, ("regio",), "CASUS-REGIO",
+                           f"onbekende regio (niet gevonden onder {options.regions_root}/)",
+                           subject)])
+        return result
+    findings = list(run_rules(document, region, load_catalogue(options.rules_file), subject))
+    _apply_waivers(data, findings, result)
+    return result
+
+
+def run_rules(document: YamlDocument, region: RegionModel, rules: Iterable[Rule],
+              subject: str) -> Iterator[Finding]:
+    """Every rule's violations in the case, stamped with rule id, severity and source."""
+    case = CaseContext(document.data, region)
+    for rule in rules:
+        for violation in get_check(rule.kind).check(case):
+            yield _stamp(document, violation, rule, subject)
+
+
+def _stamp(document: YamlDocument, violation: Violation, rule: Rule, subject: str) -> Finding:
+    position = document.position(violation.path)
+    return Finding(document.file, position.line, position.column, rule.id, rule.severity,
+                   violation.message, violation.source or rule.source, subject)
+
+
+def _at(document: YamlDocument, path: tuple[str, ...], code: str, message: str,
+        subject: str) -> Finding:
+    position = document.position(path)
+    return Finding(document.file, position.line, position.column, code, Severity.ERROR,
+                   message, None, subject)
+
+
+def _structure_findings(document: YamlDocument, subject: str) -> list[Finding]:
+    """Duplicate keys and schema errors, by code and line only (messages could echo case text)."""
+    from generator.validation import validate_document
+
+    if not isinstance(document.data, dict) or "casus" not in document.data:
+        return [_at(document, (), "CASUS-GEEN-CASUS",
+                    "geen casusbestand: de sleutel 'casus' ontbreekt", subject)]
+    return [
+        Finding(f.file, f.line, f.column, f.code, f.severity,
+                "casus voldoet niet aan het casusformaat; 'regiekit validate' op dit bestand "
+                "geeft de details", CASE_SCHEMA, subject)
+        for f in validate_document(document) if f.severity is Severity.ERROR
+    ]
+
+
+def _apply_waivers(data: dict[str, Any], findings: list[Finding], result: Result) -> None:
+    """Move findings a case deliberately sets aside to `waived`; the rest are findings."""
+    waivers = [(w["regel"], w.get("regel_nummer")) for w in data.get("afwijkingen") or ()]
+    for finding in findings:
+        if any(code == finding.code and line in (None, finding.line) for code, line in waivers):
+            result.waived.append(finding)
+        else:
+            result.findings.append(finding)
+
+
+# --- many cases ----------------------------------------------------------------------------
+
+def iter_case_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The YAML files named or found below the given paths, folder by folder in sorted order."""
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(CASE_SUFFIXES):
+                        yield Path(folder) / name
+        elif path.is_file():
+            yield path
+        else:
+            raise UsageError(f"{path} bestaat niet")
+
+
+def check_files(files: Iterable[Path], options: CheckOptions, *, jobs: int = 1,
+                on_done: Callable[[], None] | None = None) -> Result:
+    """Check files one by one (or over `jobs` processes), keeping only their findings."""
+    total = Result()
+    for result in _results(files, options, jobs):
+        total.merge(result)
+        if on_done is not None:
+            on_done()
+    return total
+
+
+def _results(files: Iterable[Path], options: CheckOptions, jobs: int) -> Iterator[Result]:
+    if jobs <= 1:
+        for file in files:
+            yield check_file(file, options)
+        return
+    import multiprocessing
+
+    load_catalogue(options.rules_file)  # fail loudly here, not in every worker
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap(partial(check_file, options=options), files, chunksize=CHUNK_SIZE)
+
+
+def show_progress(requested: bool | None, stream: TextIO) -> bool:
+    """A progress bar only on a terminal, never in CI logs."""
+    if requested is not None:
+        return requested
+    return stream.isatty() and not os.environ.get("CI")
+
+
+def run_check(args: CheckArgs, *, stream: TextIO, errors: TextIO | None = None) -> int:
+    """Check the cases under `args.paths`, report to `stream`, return the exit code."""
+    import click
+
+    from generator.reporters import REPORTERS
+
+    if args.output_format not in REPORTERS:
+        raise UsageError(f"onbekend uitvoerformaat '{args.output_format}' "
+                         f"(kies uit: {', '.join(REPORTERS)})")
+    if args.jobs < 1:
+        raise UsageError("--jobs moet minstens 1 zijn")
+    load_catalogue(args.options.rules_file)
+    files = list(iter_case_files(args.paths))
+    errors = errors or sys.stderr
+    if show_progress(args.progress, errors) and files:
+        with click.progressbar(length=len(files), label="casussen", file=errors) as bar:
+            result = check_files(files, args.options, jobs=args.jobs,
+                                 on_done=lambda: bar.update(1))
+    else:
+        result = check_files(files, args.options, jobs=args.jobs)
+    REPORTERS[args.output_format](result, stream)
+    return result.exit_code(strict=args.strict)

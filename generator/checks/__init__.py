@@ -1,0 +1,61 @@
+"""The explicit registry of case-check kinds: kind id -> module.
+
+Each module declares `KIND` and `check(case) -> Iterator[Violation]`; which rules use a kind, with
+what severity and source, is data in rules/regels.yaml, and every parameter is read from the
+region's regio.yaml. To add a kind: write the module, import it here, add it to CHECKS.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from generator.checks import (
+    assignment_candidate,
+    assignment_conditions,
+    eligible_organisation,
+    escalation_route,
+    form_complete,
+    ladder_initiator,
+    ladder_order,
+    meeting_cadence,
+    meeting_conditions,
+    protocol_signals,
+    references,
+    reply_term,
+    single_regisseur,
+    step_closure,
+    tool_currency,
+)
+from generator.errors import RegiekitError
+
+CHECKS: dict[str, ModuleType] = {
+    references.KIND: references,
+    ladder_order.KIND: ladder_order,
+    ladder_initiator.KIND: ladder_initiator,
+    form_complete.KIND: form_complete,
+    reply_term.KIND: reply_term,
+    assignment_candidate.KIND: assignment_candidate,
+    assignment_conditions.KIND: assignment_conditions,
+    single_regisseur.KIND: single_regisseur,
+    meeting_cadence.KIND: meeting_cadence,
+    eligible_organisation.KIND: eligible_organisation,
+    protocol_signals.KIND: protocol_signals,
+    meeting_conditions.KIND: meeting_conditions,
+    step_closure.KIND: step_closure,
+    escalation_route.KIND: escalation_route,
+    tool_currency.KIND: tool_currency,
+}
+
+
+class UnknownCheckKind(RegiekitError):
+    """A rule names a check kind that is not in the registry."""
+
+
+def get_check(kind: str) -> ModuleType:
+    """The module registered as `kind`; fails loudly on an unknown kind."""
+    try:
+        return CHECKS[kind]
+    except KeyError:
+        known = ", ".join(sorted(CHECKS))
+        raise UnknownCheckKind(f"onbekende soort controle '{kind}' in de regelcatalogus "
+                               f"(bekend: {known})") from None

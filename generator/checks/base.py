@@ -1,0 +1,255 @@
+"""What every case check shares: the Violation it yields, the rule it runs for, and a read-only
+view of one case against its region (indexes by id, conditions, actors, the working-day calendar).
+
+Checks read their parameters from the region (terms, initiators, forms, cadences), never from
+code. Messages name only ids, dates, step numbers and names from the REGION, never free text or
+anything else written in the case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from generator.findings import Severity
+from generator.loader import JsonPath
+from generator.workdays import WorkdayCalendar, calendar_for
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One breach of a rule at `path` in the case; the runner stamps rule id and severity.
+
+    `source` is the `bron` of the region element the check read, when it has one.
+    """
+
+    path: JsonPath
+    message: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of rules/regels.yaml."""
+
+    id: str
+    title: str
+    severity: Severity
+    kind: str
+    source: str
+    reads: tuple[str, ...] = ()
+
+
+def source_of(element: Data | None) -> str | None:
+    """`document, sectie` of a region element's own `bron`, if it has one."""
+    bron = (element or {}).get("bron")
+    return f"{bron['document']}, {bron['sectie']}" if bron else None
+
+
+def parse_date(value: Any) -> date | None:
+    """A case date (validated by the schema) as a date; None when absent."""
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _by_id(items: Iterable[Data] | None) -> dict[str, Data]:
+    return {str(item["id"]): item for item in items or ()}
+
+
+class RegionModel:
+    """A validated region's data with indexes; built once per region per process."""
+
+    def __init__(self, data: Data, file: str) -> None:
+        self.data = data
+        self.file = file
+        self.id = str(data["id"])
+        self.roles = _by_id(data.get("rollen"))
+        self.organisations = _by_id(data.get("organisaties"))
+        self.ladders = _by_id(data.get("ladders"))
+        self.forms = _by_id(data.get("formulieren"))
+        self.protocols = _by_id(data.get("protocollen"))
+        self.tools = _by_id(data.get("hulpmiddelen"))
+        self.meetings = _by_id(data.get("overleggen"))
+        self.signals = _by_id(data.get("signalen"))
+        self.problem_areas = _by_id(data.get("probleemgebieden"))
+        self.assignments: list[Data] = list(data.get("toewijzingen") or ())
+        self.calendar: WorkdayCalendar = calendar_for(data)
+        self.cache: dict[Any, Any] = {}
+        """Per-region memo for checks (compiled form validators, ...)."""
+
+    def role_name(self, role_id: str | None) -> str:
+        role = self.roles.get(role_id or "")
+        return str(role["naam"]) if role else "een onbekende rol"
+
+    def role_names(self, role_ids: Iterable[str]) -> str:
+        return ", ".join(self.role_name(role_id) for role_id in role_ids)
+
+    def organisation_name(self, organisation_id: str | None) -> str:
+        organisation = self.organisations.get(organisation_id or "")
+        return str(organisation["naam"]) if organisation else "een onbekende organisatie"
+
+    def step(self, ladder_id: str, number: int) -> Data | None:
+        ladder = self.ladders.get(ladder_id)
+        for step in (ladder or {}).get("stappen") or ():
+            if step["nummer"] == number:
+                return step  # type: ignore[no-any-return]
+        return None
+
+    def assignments_for(self, role_id: str) -> list[Data]:
+        return [entry for entry in self.assignments if entry["rol"] == role_id]
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One escalation event of the case with its index and region step."""
+
+    index: int
+    data: Data
+    step: Data | None
+
+    @property
+    def path(self) -> JsonPath:
+        return ("escalaties", self.index)
+
+    @property
+    def number(self) -> int:
+        return int(self.data["stap"])
+
+    @property
+    def started(self) -> date:
+        return date.fromisoformat(self.data["datum"])
+
+
+class CaseContext:
+    """One schema-valid case read against its region."""
+
+    def __init__(self, data: Data, region: RegionModel) -> None:
+        self.data = data
+        self.region = region
+        self.members = _by_id(data.get("betrokkenen"))
+        self.filled_forms = _by_id(data.get("formulieren"))
+
+    @cached_property
+    def reference_date(self) -> date:
+        """`peildatum`, else the latest date written anywhere in the case."""
+        given = parse_date(self.data.get("peildatum"))
+        return given or max(_dates(self.data), default=date.today())
+
+    @property
+    def problem_areas(self) -> list[str]:
+        return list(self.data.get("probleemgebieden") or ())
+
+    @property
+    def signals(self) -> list[str]:
+        return list(self.data.get("signalen") or ())
+
+    def actor_role(self, actor: Data | None) -> str | None:
+        """The region role of an actor: its `rol`, else the role of the case member it names."""
+        if not actor:
+            return None
+        if actor.get("rol"):
+            return str(actor["rol"])
+        member = self.members.get(str(actor.get("betrokkene")))
+        return str(member["rol"]) if member else None
+
+    def actor_roles(self, actor: Data | None, on: date) -> set[str]:
+        """The actor's region role plus the roles assigned to it (under `regie`) on `on`."""
+        roles = {role} if (role := self.actor_role(actor)) else set()
+        member = (actor or {}).get("betrokkene")
+        for assignment in self.data.get("regie") or () if member else ():
+            end = parse_date(assignment.get("tot")) or date.max
+            if assignment["betrokkene"] == member and \
+                    date.fromisoformat(assignment["van"]) <= on <= end:
+                roles.add(str(assignment["rol"]))
+        return roles
+
+    def actor_organisation(self, actor: Data | None) -> str | None:
+        if not actor:
+            return None
+        if actor.get("organisatie"):
+            return str(actor["organisatie"])
+        member = self.members.get(str(actor.get("betrokkene")))
+        return str(member["organisatie"]) if member and member.get("organisatie") else None
+
+    def professionals(self) -> int:
+        return sum(1 for member in self.members.values() if member.get("professioneel", True))
+
+    def escalations(self, ladder_id: str | None = None) -> list[Escalation]:
+        """The case's escalations (of one ladder), ordered by start date, then file order."""
+        events = [
+            Escalation(index, event, self.region.step(event["ladder"], event["stap"]))
+            for index, event in enumerate(self.data.get("escalaties") or ())
+            if ladder_id is None or event["ladder"] == ladder_id
+        ]
+        return sorted(events, key=lambda event: (event.data["datum"], event.index))
+
+    def failed_conditions(self, conditions: Iterable[Data] | None,
+                          assignment: Data | None = None) -> list[Data]:
+        """The conditions (region `voorwaarden`) that do not hold for this case."""
+        return [condition for condition in conditions or ()
+                if not self._holds(condition, assignment)]
+
+    def holds(self, conditions: Iterable[Data] | None, assignment: Data | None = None) -> bool:
+        return not self.failed_conditions(conditions, assignment)
+
+    def _holds(self, condition: Data, assignment: Data | None) -> bool:
+        case = self.data
+        tests = (
+            ("kader", lambda wanted: case["kader"] == wanted),
+            ("doelgroep", lambda wanted: case["doelgroep"] == wanted),
+            ("probleemgebied", lambda wanted: wanted in self.problem_areas),
+            ("signaal", lambda wanted: wanted in self.signals),
+            ("min_probleemgebieden", lambda wanted: len(self.problem_areas) >= wanted),
+            ("min_betrokken_hulpverleners", lambda wanted: self.professionals() >= wanted),
+            ("instemming_gezin", lambda wanted: not wanted or assignment is None
+             or bool(assignment.get("instemming_gezin"))),
+        )
+        return all(test(condition[key]) for key, test in tests if key in condition)
+
+    def next_steps(self, ladder_id: str, step: Data) -> list[int]:
+        """Step numbers allowed after `step`, skipping steps whose conditions do not hold."""
+        allowed: list[int] = []
+        pending = list((step.get("vervolg") or {}).get("stappen") or ())
+        seen: set[int] = set()
+        while pending:
+            number = pending.pop(0)
+            following = self.region.step(ladder_id, number)
+            if number in seen or following is None:
+                continue
+            seen.add(number)
+            if self.holds(following.get("voorwaarden")):
+                allowed.append(number)
+            else:
+                pending.extend((following.get("vervolg") or {}).get("stappen") or ())
+        return sorted(allowed)
+
+    def first_step(self, ladder_id: str) -> Data | None:
+        ladder = self.region.ladders.get(ladder_id) or {}
+        for step in ladder.get("stappen") or ():
+            if self.holds(step.get("voorwaarden")):
+                return step  # type: ignore[no-any-return]
+        return None
+
+
+def _dates(value: Any) -> Iterator[date]:
+    """Every date-looking value in the case (the schema has checked their format)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "velden":
+                yield from _dates(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _dates(item)
+    elif isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            yield date.fromisoformat(value)
+        except ValueError:
+            return
+
+
+def texts(values: Iterable[Any]) -> str:
+    return ", ".join(str(value) for value in values)
