@@ -47,7 +47,42 @@ def validator_for(name: str) -> Draft202012Validator | None:
         return None
     except (OSError, ValueError) as error:
         raise RegiekitError(f"schema {path} kan niet gelezen worden ({error})") from None
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    inlined = _inline_definitions(schema, schema.get("$defs", {}), frozenset())
+    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+_DEFS = "#/$defs/"
+_MERGEABLE = {
+    "title", "description", "default", "examples", "$comment", "deprecated",
+    "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "uniqueItems", "format", "pattern", "type", "enum", "const",
+}
+"""Keywords that mean the same beside a definition as inside it (no interplay with others)."""
+
+
+def _inline_definitions(node: Any, definitions: dict[str, Any], active: frozenset[str]) -> Any:
+    """Replace `{"$ref": "#/$defs/x", ...}` by the definition itself where that means the same.
+
+    Resolving a $ref through `referencing` on every use costs more than half of a validate run;
+    inlining once per process makes validation about twice as fast. A reference that cannot be
+    merged safely (recursive, or beside keywords that interact) stays as it is: the $defs stay.
+    """
+    if isinstance(node, list):
+        return [_inline_definitions(item, definitions, active) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    name = ref[len(_DEFS):] if isinstance(ref, str) and ref.startswith(_DEFS) else None
+    siblings = {key: value for key, value in node.items() if key != "$ref"}
+    if name in definitions and name not in active and set(siblings) <= _MERGEABLE:
+        target = _inline_definitions(definitions[name], definitions, active | {name})
+        if isinstance(target, dict) and not (set(siblings) & set(target) - _ANNOTATIONS):
+            # The definition's own annotations win: its description explains its pattern.
+            return {**_inline_definitions(siblings, definitions, active), **target}
+    return {key: _inline_definitions(value, definitions, active) for key, value in node.items()}
+
+
+_ANNOTATIONS = {"title", "description", "default", "examples", "$comment", "deprecated"}
 
 
 def schema_problems(data: Any, name: str) -> Iterator[Problem]:
@@ -62,8 +97,12 @@ def schema_problems(data: Any, name: str) -> Iterator[Problem]:
 def translate(error: ValidationError) -> Iterator[Problem]:
     """One jsonschema error as Dutch problems; oneOf/anyOf become their best-matching branch."""
     if error.validator in ("oneOf", "anyOf") and error.context:
-        yield from translate(best_match(error.context))
-        return
+        # best_match descends into the branches itself; it returns the error unchanged when no
+        # branch is clearly closest.
+        best = best_match([error])
+        if best is not None and best is not error:
+            yield from translate(best)
+            return
     translator = _TRANSLATORS.get(str(error.validator), _other)
     yield from translator(error, tuple(error.absolute_path))
 
@@ -175,6 +214,11 @@ def _other(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
                   f"{describe_path(path)} voldoet niet aan het schema (regel '{error.validator}')")
 
 
+def _no_branch(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+    yield Problem(path, "SCHEMA-GEEN-VORM",
+                  f"{describe_path(path)} past bij geen van de toegestane vormen")
+
+
 _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath], Iterator[Problem]]] = {
     "required": _required,
     "additionalProperties": _additional,
@@ -192,4 +236,6 @@ _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath], Iterator[Problem]]
     "minItems": _length,
     "maxItems": _length,
     "uniqueItems": _unique,
+    "oneOf": _no_branch,
+    "anyOf": _no_branch,
 }

@@ -1,0 +1,73 @@
+"""The shipped regions and rules validate cleanly, and the validate path stays light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from validation_support import REPO
+
+from generator.loader import load_yaml
+from generator.validation import validate_document, validate_files
+
+REGION_FILES = sorted((REPO / "regions").glob("*/regio.yaml"))
+SCHEMA_FILES = sorted((REPO / "schemas").glob("*.json"))
+
+
+def test_six_regions_are_shipped() -> None:
+    assert len(REGION_FILES) >= 6
+
+
+@pytest.mark.parametrize("path", REGION_FILES, ids=[p.parent.name for p in REGION_FILES])
+def test_shipped_region_has_no_findings(path: Path) -> None:
+    findings = validate_document(load_yaml(path))
+    assert findings == [], "\n".join(f"{f.location()} {f.code} {f.message}" for f in findings)
+
+
+@pytest.mark.parametrize("path", REGION_FILES, ids=[p.parent.name for p in REGION_FILES])
+def test_shipped_region_names_its_schema_for_editors(path: Path) -> None:
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../../schemas/regio.schema.json"
+
+
+def test_shipped_regions_and_rules_together_are_clean() -> None:
+    files = REGION_FILES + sorted((REPO / "rules").glob("*.yaml"))
+    result = validate_files(files)
+    assert result.all_findings() == [] and result.exit_code() == 0
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=[p.name for p in SCHEMA_FILES])
+def test_schemas_are_valid_draft_2020_12(path: Path) -> None:
+    Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_package_finds_the_canonical_schemas() -> None:
+    from generator.validation.schema import schema_path
+
+    assert schema_path("regio.schema.json").read_bytes() == \
+        (REPO / "schemas" / "regio.schema.json").read_bytes()
+
+
+def loaded_after(code: str) -> set[str]:
+    """Which of the heavy document modules are in sys.modules after running `code`."""
+    script = code + (
+        "\nimport sys\nheavy = ('docxtpl', 'docx', 'lxml', 'jinja2')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, cwd=REPO)
+    return set(run.stdout.split())
+
+
+def test_importing_cli_and_validation_loads_no_document_stack() -> None:
+    assert loaded_after("import generator.cli, generator.validation") == set()
+
+
+def test_validate_run_never_loads_docxtpl_docx_or_lxml() -> None:
+    # jinja2 may load: the template check (registry id 'sjablonen') parses Word templates.
+    code = ("import io\nfrom generator.validation import run_validate\n"
+            "run_validate(['regions', 'rules'], output_format='text', stream=io.StringIO())")
+    assert loaded_after(code) <= {"jinja2"}

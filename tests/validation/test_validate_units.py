@@ -1,0 +1,91 @@
+"""Smaller pieces: schema translation, kind detection, the registry and the reference table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.errors import RegiekitError
+from generator.loader import load_yaml, parse_yaml
+from generator.validation import validate_document
+from generator.validation.files import document_kind
+from generator.validation.problems import describe_path
+from generator.validation.references import REFERENCES
+from generator.validation.registry import CHECKS, checks_for, get_check
+from generator.validation.schema import translate
+from generator.validation.walk import matches, parse_pattern
+
+
+def codes_for(schema: dict, instance: object) -> list[tuple[str, str]]:
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [(p.code, p.message) for e in validator.iter_errors(instance) for p in translate(e)]
+
+
+def test_one_of_reports_the_best_match_not_every_branch() -> None:
+    schema = {"oneOf": [
+        {"type": "object", "required": ["soort", "dagen"],
+         "properties": {"soort": {"const": "interval"}, "dagen": {"type": "integer"}}},
+        {"type": "string"},
+    ]}
+    [(code, message)] = codes_for(schema, {"soort": "interval", "dagen": "twee"})
+    assert code == "SCHEMA-TYPE" and message.startswith("dagen moet een geheel getal zijn")
+
+
+def test_dates_are_checked_as_calendar_dates() -> None:
+    schema = {"type": "string", "format": "date"}
+    assert codes_for(schema, "2024-02-29") == []
+    assert [c for c, _ in codes_for(schema, "2023-02-29")] == ["SCHEMA-DATUM"]
+    assert [c for c, _ in codes_for(schema, "2021-02-31")] == ["SCHEMA-DATUM"]
+
+
+def test_path_reads_like_yaml() -> None:
+    assert describe_path(("ladders", 0, "stappen", 1, "reactietermijn_werkdagen")) == \
+        "ladders[0].stappen[1].reactietermijn_werkdagen"
+    assert describe_path(()) == "het bestand"
+
+
+@pytest.mark.parametrize(("file", "data", "kind"), [
+    ("regions/x/regio.yaml", {}, "regio"),
+    ("rules/regels.yaml", {}, "regels"),
+    ("cases/een.yaml", {"casus": "c1"}, "casus"),
+    ("ergens/anders.yaml", {"naam": "x"}, None),
+    ("ergens/lijst.yaml", ["casus"], None),
+])
+def test_document_kind(file: str, data: object, kind: str | None) -> None:
+    assert document_kind(file, data) == kind
+
+
+def test_registry_fails_loudly_on_unknown_check() -> None:
+    with pytest.raises(RegiekitError, match="onbekende controle 'bestaat-niet'"):
+        get_check("bestaat-niet")
+
+
+def test_registry_modules_declare_the_protocol() -> None:
+    for check_id, module in CHECKS.items():
+        assert module.ID == check_id and get_check(check_id) is module
+        assert callable(module.check) and module.KINDS
+    assert {m.ID for m in checks_for("regio")} == set(CHECKS)
+
+
+def test_every_reference_in_the_table_occurs_in_the_minimal_region(minimal_region: Path) -> None:
+    """A pattern with a typo would silently check nothing; the minimal region uses each one."""
+    data = load_yaml(minimal_region).data
+    unused = [r.pattern for r in REFERENCES if not list(matches(data, parse_pattern(r.pattern)))]
+    assert unused == []
+
+
+def test_semantic_checks_survive_schema_invalid_data() -> None:
+    """Wrong types everywhere: schema findings, never an exception from a semantic check."""
+    text = ("id: x\nnaam: x\nland: NL\ndocument: 3\nbronnen: x\nrollen: [1, [2], {id: 5}]\n"
+            "ladders: [{stappen: [{nummer: ja, vervolg: 3}, {nummer: 2, vervolg: {stappen: x}}]}, 4]\n"
+            "formulieren: {a: 1}\ntoewijzingen: [{kandidaten: [5]}]\n")
+    findings = validate_document(parse_yaml(text, "regions/x/regio.yaml"))
+    assert findings and all(f.code.startswith("SCHEMA-") or f.code.startswith("LADDER-")
+                            for f in findings)
+
+
+def test_one_of_without_a_closest_branch_says_so() -> None:
+    schema = {"oneOf": [{"type": "integer"}, {"type": "boolean"}]}
+    assert [c for c, _ in codes_for(schema, "x")] == ["SCHEMA-GEEN-VORM"]
