@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from generator.documents import templates_check
 from generator.errors import RegiekitError
 from generator.validation import forms, identifiers, ladders, references
 
@@ -19,6 +20,7 @@ CHECKS: dict[str, ModuleType] = {
     identifiers.ID: identifiers,
     ladders.ID: ladders,
     forms.ID: forms,
+    templates_check.ID: templates_check,
 }
 
 

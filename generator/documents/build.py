@@ -1,0 +1,251 @@
+"""`regiekit build`: plan the documents, render them, write them atomically or compare them.
+
+Per region: the work instruction, its checklists and its blank forms, written under
+`<out>/<region-id>/`; for two regions or more also `<out>/vergelijking.docx`. A region is rendered
+completely in memory before any of its files is written, and each file goes to a temporary name
+first and is renamed into place: a failure never leaves a half-written document, and one failing
+region does not stop the others. `--check` writes nothing and reports what is stale.
+
+Exit codes: 0 all well; 1 stale documents (`--check`) or a region whose agreement is invalid;
+2 a region or template could not be read or rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TextIO
+
+from generator.documents.checklists import checklists
+from generator.documents.comparison import comparison_context
+from generator.documents.context import Context, Data, werkinstructie_context
+from generator.documents.environment import render_docx
+from generator.documents.forms import form_context
+from generator.documents.reproducible import FALLBACK_DATE, DocumentProperties
+from generator.errors import RegiekitError
+from generator.regions import DEFAULT_REGIONS_DIR, Region, RegionInvalid, load_region, region_files
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+OVERRIDE_FOLDER = "templates"
+COMPARISON_FILE = "vergelijking.docx"
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `regiekit build` was asked to do."""
+
+    regions: tuple[str, ...] = ()
+    out: Path = Path("out")
+    check: bool = False
+    case: Path | None = None
+    regions_root: Path = DEFAULT_REGIONS_DIR
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One document to produce: where, from which template, with which data."""
+
+    path: Path
+    template: str
+    context: Context
+    properties: DocumentProperties
+    override_dir: Path | None = None
+
+
+@dataclass
+class Outcome:
+    """What a run did, for the summary and the exit code."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    stale: list[tuple[Path, str]] = field(default_factory=list)
+    failures: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def exit_code(self) -> int:
+        codes = [code for _, _, code in self.failures]
+        if self.stale:
+            codes.append(EXIT_FINDINGS)
+        return max(codes, default=EXIT_OK)
+
+
+def find_template(name: str, override_dir: Path | None) -> Path:
+    """The region's own template of this name if it has one, else the shipped one."""
+    if override_dir is not None:
+        candidate = override_dir / OVERRIDE_FOLDER / name
+        if candidate.is_file():
+            return candidate
+    return TEMPLATE_DIR / name
+
+
+def created_at(data: Data) -> datetime:
+    value = data.get("document", {}).get("datum")
+    return datetime.combine(date.fromisoformat(value), datetime.min.time()) if value \
+        else FALLBACK_DATE
+
+
+def properties_for(data: Data, title: str) -> DocumentProperties:
+    document = data.get("document", {})
+    return DocumentProperties(title=title, subject=str(data["naam"]),
+                              author=str(document.get("opgesteld_door", "regiekit")),
+                              created=created_at(data))
+
+
+def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
+    """Every document of one region: work instruction, checklists, blank forms."""
+    data, folder = region.data, out / region.id
+
+    def planned(file: str, template: str, context: Context, title: str) -> PlannedDocument:
+        return PlannedDocument(folder / file, template, context, properties_for(data, title),
+                               region.folder)
+
+    documents = [planned("werkinstructie.docx", "werkinstructie.docx",
+                         werkinstructie_context(data), str(data["document"]["titel"]))]
+    documents += [planned(f"checklist-{c.name}.docx", "checklist.docx", c.context,
+                          f"Checklist: {c.title}") for c in checklists(data)]
+    documents += [planned(f"formulier-{f['id']}.docx", "formulier.docx", form_context(data, f),
+                          f"Formulier: {f['naam']}") for f in data.get("formulieren", [])]
+    return documents
+
+
+def plan_comparison(regions: list[Region], out: Path) -> PlannedDocument:
+    context = comparison_context([r.data for r in regions])
+    dates = [created_at(r.data) for r in regions]
+    properties = DocumentProperties(title=context["doc"]["titel"], subject="Vergelijking",
+                                    author="regiekit", created=max(dates))
+    return PlannedDocument(out / COMPARISON_FILE, "vergelijking.docx", context, properties)
+
+
+def render(document: PlannedDocument) -> bytes:
+    return render_docx(find_template(document.template, document.override_dir),
+                       document.context, document.properties)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: readers see old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _existing(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def deliver(rendered: Iterable[tuple[Path, bytes]], outcome: Outcome, *, check: bool) -> None:
+    """Write changed documents (or, with check, record them as stale)."""
+    for path, data in rendered:
+        current = _existing(path)
+        if current == data:
+            outcome.unchanged.append(path)
+        elif check:
+            outcome.stale.append((path, "ontbreekt" if current is None else "verouderd"))
+        else:
+            write_atomically(path, data)
+            outcome.written.append(path)
+
+
+def record_leftovers(folder: Path, planned: list[PlannedDocument], outcome: Outcome) -> None:
+    """With check: documents in a region folder that the agreement no longer produces."""
+    expected = {document.path for document in planned}
+    for path in sorted(folder.glob("*.docx")):
+        if path not in expected:
+            outcome.stale.append((path, "wordt niet meer gegenereerd"))
+
+
+def region_label(name: str) -> str:
+    path = Path(name)
+    return f"regio '{path.parent.name if path.suffix == '.yaml' else path.name}'"
+
+
+def build_region(name: str, options: BuildOptions, outcome: Outcome) -> Region | None:
+    """Load, render and deliver one region; a failure is recorded and None returned."""
+    try:
+        region = load_region(name, options.regions_root)
+        planned = plan_region(region, options.out)
+        rendered = [(document.path, render(document)) for document in planned]
+    except RegionInvalid as error:
+        outcome.failures.append((region_label(name), str(error), EXIT_FINDINGS))
+        return None
+    except RegiekitError as error:
+        outcome.failures.append((region_label(name), str(error), EXIT_FAILED))
+        return None
+    deliver(rendered, outcome, check=options.check)
+    if options.check:
+        record_leftovers(options.out / region.id, planned, outcome)
+    return region
+
+
+def build_comparison(regions: list[Region], options: BuildOptions, outcome: Outcome) -> None:
+    if len(regions) < 2:
+        return
+    try:
+        data = render(plan_comparison(regions, options.out))
+    except RegiekitError as error:
+        outcome.failures.append(("vergelijking", str(error), EXIT_FAILED))
+        return
+    deliver([(options.out / COMPARISON_FILE, data)], outcome, check=options.check)
+
+
+def region_names(options: BuildOptions) -> list[str]:
+    if options.regions:
+        return list(options.regions)
+    return [str(path.parent) for path in region_files(options.regions_root)]
+
+
+def run_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
+    """The core of `regiekit build`; returns the exit code."""
+    if options.case is not None:
+        from generator.documents.case import run_case_build
+
+        return run_case_build(options, stream=stream, errors=errors)
+    names = region_names(options)
+    if not names:
+        raise RegiekitError(f"geen regio's gevonden onder {options.regions_root}/")
+    outcome = Outcome()
+    built = [r for r in (build_region(n, options, outcome) for n in names) if r is not None]
+    if len(built) == len(names):
+        build_comparison(built, options, outcome)
+    elif len(names) > 1:
+        errors.write(f"regiekit: {COMPARISON_FILE} niet bijgewerkt, want niet alle regio's "
+                     "zijn gelukt\n")
+    report(outcome, options, stream=stream, errors=errors)
+    return outcome.exit_code()
+
+
+def report(outcome: Outcome, options: BuildOptions, *, stream: TextIO, errors: TextIO) -> None:
+    """Dutch summary: failures on stderr, stale or written documents on stdout."""
+    for subject, message, _ in outcome.failures:
+        errors.write(f"regiekit: {subject} mislukt: {message}\n")
+    if options.check:
+        for path, reason in outcome.stale:
+            stream.write(f"{path}: {reason}\n")
+        total = len(outcome.stale) + len(outcome.unchanged)
+        stream.write(f"{len(outcome.stale)} van {total} documenten verouderd"
+                     + ("; draai 'regiekit build' en leg de documenten vast\n"
+                        if outcome.stale else "\n"))
+        return
+    for path in outcome.written:
+        stream.write(f"geschreven: {path}\n")
+    stream.write(f"{len(outcome.written)} documenten geschreven, "
+                 f"{len(outcome.unchanged)} ongewijzigd in {options.out}/\n")
+
+
+def render_all(planned: list[PlannedDocument],
+               renderer: Callable[[PlannedDocument], bytes] = render) -> list[tuple[Path, bytes]]:
+    """Render a list of planned documents (used by the case build and the benchmark)."""
+    return [(document.path, renderer(document)) for document in planned]

@@ -1,0 +1,57 @@
+"""The one Jinja environment every document is rendered with, and the render call itself.
+
+Sandboxed (a template cannot reach Python internals), StrictUndefined (a misspelt variable is an
+error, never an empty spot) and autoescape on. docxtpl renders the document XML as Jinja text, so
+with autoescape a value is XML-escaped exactly once, when it is inserted: `&`, `<`, `>` and
+`{{ ... }}` in a YAML text end up as literal characters in the document. Text written in the
+template itself is already XML and is never escaped again. Values must therefore reach the
+template as plain `str`, never pre-escaped.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.documents.reproducible import DocumentProperties, apply_properties, freeze_zip
+from generator.errors import RegiekitError
+
+
+class TemplateRenderError(RegiekitError):
+    """A template could not be read or rendered; the message names the template."""
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """The shared environment: sandboxed, strict about undefined names, escaping every value."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True,
+                                keep_trailing_newline=True)
+
+
+def render_docx(template: Path, context: dict[str, Any], properties: DocumentProperties) -> bytes:
+    """Render a docxtpl template with `context`; the .docx bytes, reproducible to the byte."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    try:
+        document = DocxTemplate(str(template))
+        document.render(context, jinja_env=environment())
+        apply_properties(document.docx.core_properties, properties)
+        buffer = io.BytesIO()
+        document.save(buffer)
+    except TemplateError as error:
+        where = f" (regel {error.lineno})" if getattr(error, "lineno", None) else ""
+        raise TemplateRenderError(
+            f"sjabloon {template}: {error.message or error}{where}") from None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise TemplateRenderError(f"sjabloon {template} kan niet gelezen worden ({error})") from None
+    except Exception as error:  # a region's own template may misuse any value
+        raise TemplateRenderError(f"sjabloon {template} kan niet gevuld worden "
+                                  f"({type(error).__name__}: {error})") from None
+    return freeze_zip(buffer.getvalue())

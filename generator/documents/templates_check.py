@@ -1,0 +1,173 @@
+"""Check kind `sjablonen`: parse every Word template before anyone builds with it.
+
+Runs inside `regiekit validate`, so it reads templates with zipfile and the standard library's
+ElementTree and never imports docxtpl, python-docx or lxml. The text of each paragraph is what
+docxtpl sees after its own clean-up (Word splits `{{ x }}` over runs; joining a paragraph's
+text undoes that), with the docxtpl tag prefixes `{%p`, `{%tr`, `{%tc`, `{%r`, `{{r` turned into
+plain Jinja. Reported, with the template's path:
+
+* SJABLOON-ONLEESBAAR: not a .docx (zip with word/document.xml) at all;
+* SJABLOON-SYNTAX: a Jinja syntax error, with the paragraph it is in;
+* SJABLOON-VARIABELE: a variable the document model does not provide;
+* SJABLOON-ONBEKEND (warning): a file in regions/<id>/templates/ that no document uses;
+* SJABLOON-VULLEN: a region's own template fails on the region's real data (a misspelt field).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from generator.findings import Severity
+from generator.loader import YamlDocument
+from generator.validation.problems import Problem
+
+ID = "sjablonen"
+KINDS = ("regio",)
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+OVERRIDE_FOLDER = "templates"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
+_DOCXTPL_PREFIX = re.compile(r"(\{[{%])(?:p|tr|tc|r)(?=\s)")
+
+TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
+    "werkinstructie.docx": frozenset({
+        "regio", "doc", "inhoud", "nr", "bijlage", "inleiding", "begrippen", "functies",
+        "rollen", "overleg", "regie", "escalatie", "hulpmiddelen", "toezeggingen", "kaders",
+        "organisaties", "formulieren", "bronnen"}),
+    "checklist.docx": frozenset({"regio", "doc", "inleiding", "invulvelden", "secties", "bron"}),
+    "formulier.docx": frozenset({"regio", "doc", "omschrijving", "invulvelden", "secties",
+                                 "voetnoot", "bron"}),
+    "verzoek.docx": frozenset({"regio", "doc", "kop", "bericht", "termijn", "bijlage_kop",
+                               "secties", "bron"}),
+    "vergelijking.docx": frozenset({"doc", "inleiding", "overzicht", "aspecten"}),
+}
+"""The top-level names each template's context provides (tests keep this in step with the code)."""
+
+
+def check(document: YamlDocument) -> Iterator[Problem]:
+    """Per-document part: nothing; templates are checked once per run in `check_run`."""
+    return iter(())
+
+
+def check_run(documents: list[YamlDocument]) -> Iterator[tuple[YamlDocument, Problem]]:
+    """The shipped templates once, then each region's own templates, deep-checked on its data."""
+    if not documents:
+        return
+    for template in shipped_templates():
+        yield from _as_findings(template, template_problems(template))
+    for document in documents:
+        for template in override_templates(Path(document.file).parent):
+            yield from _as_findings(template, template_problems(template, document.data))
+
+
+def shipped_templates() -> list[Path]:
+    return sorted(TEMPLATE_DIR / name for name in TEMPLATE_VARIABLES)
+
+
+def override_templates(region_folder: Path) -> list[Path]:
+    return sorted((region_folder / OVERRIDE_FOLDER).glob("*.docx"))
+
+
+def _as_findings(template: Path, problems: Iterable[Problem]
+                 ) -> Iterator[tuple[YamlDocument, Problem]]:
+    holder = YamlDocument(str(template), None)
+    for problem in problems:
+        yield holder, problem
+
+
+def template_text(template: Path) -> str:
+    """Paragraph texts of body, headers, footers and footnotes, one paragraph per line."""
+    lines: list[str] = []
+    with zipfile.ZipFile(template) as archive:
+        names = sorted(n for n in archive.namelist() if _PARTS.fullmatch(n))
+        if "word/document.xml" not in names:
+            raise KeyError("word/document.xml ontbreekt")
+        for name in ["word/document.xml"] + [n for n in names if n != "word/document.xml"]:
+            root = ElementTree.fromstring(archive.read(name))
+            lines.extend(_paragraph_text(p) for p in root.iter(f"{_W}p"))
+    return _DOCXTPL_PREFIX.sub(r"\1", "\n".join(lines))
+
+
+def _paragraph_text(paragraph: ElementTree.Element) -> str:
+    parts = []
+    for element in paragraph.iter():
+        if element.tag == f"{_W}t" and element.text:
+            parts.append(element.text)
+        elif element.tag == f"{_W}tab":
+            parts.append("\t")
+    return "".join(parts)
+
+
+def template_problems(template: Path, region: dict[str, Any] | None = None) -> list[Problem]:
+    """What is wrong with one template; with `region`, also rendered on that region's data."""
+    from jinja2 import TemplateSyntaxError, meta
+
+    from generator.documents.environment import environment
+
+    name = template.name
+    if name not in TEMPLATE_VARIABLES:
+        return [Problem((), "SJABLOON-ONBEKEND", f"sjabloon {template}: geen document gebruikt "
+                        f"'{name}' (bekend: {', '.join(sorted(TEMPLATE_VARIABLES))})",
+                        severity=Severity.WARNING)]
+    try:
+        text = template_text(template)
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as error:
+        return [Problem((), "SJABLOON-ONLEESBAAR",
+                        f"sjabloon {template} is geen leesbaar Word-document ({error})")]
+    try:
+        tree = environment().parse(text)
+    except TemplateSyntaxError as error:
+        line = text.splitlines()[error.lineno - 1] if error.lineno else ""
+        return [Problem((), "SJABLOON-SYNTAX", f"sjabloon {template}, alinea {error.lineno}: "
+                        f"{error.message} (in: {line.strip()[:80]})")]
+    unknown = sorted(meta.find_undeclared_variables(tree) - TEMPLATE_VARIABLES[name])
+    problems = [Problem((), "SJABLOON-VARIABELE",
+                        f"sjabloon {template}: variabele '{variable}' bestaat niet in dit "
+                        f"document (beschikbaar: {', '.join(sorted(TEMPLATE_VARIABLES[name]))})")
+                for variable in unknown]
+    if region is not None and not problems:
+        problems.extend(_render_problems(template, text, region))
+    return problems
+
+
+def _render_problems(template: Path, text: str, region: dict[str, Any]) -> list[Problem]:
+    """Render the template text with every context the region produces for it."""
+    from jinja2 import TemplateError
+
+    from generator.documents.environment import environment
+
+    compiled = environment().from_string(text)
+    for context in sample_contexts(template.name, region):
+        try:
+            compiled.render(context)
+        except TemplateError as error:
+            return [Problem((), "SJABLOON-VULLEN", f"sjabloon {template} werkt niet met de "
+                            f"gegevens van deze regio: {error.message or error}")]
+        except Exception as error:  # noqa: BLE001 - any misuse of a value is the template's
+            return [Problem((), "SJABLOON-VULLEN", f"sjabloon {template} werkt niet met de "
+                            f"gegevens van deze regio: {type(error).__name__}: {error}")]
+    return []
+
+
+def sample_contexts(name: str, region: dict[str, Any]) -> list[dict[str, Any]]:
+    """The contexts a region's build gives this template (none when the data is unusable)."""
+    from generator.documents.checklists import checklists
+    from generator.documents.context import werkinstructie_context
+    from generator.documents.forms import form_context
+
+    try:
+        if name == "werkinstructie.docx":
+            return [werkinstructie_context(region)]
+        if name == "checklist.docx":
+            return [c.context for c in checklists(region)]
+        if name == "formulier.docx":
+            return [form_context(region, f) for f in region.get("formulieren", [])]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return []  # the schema check reports what is wrong with the region itself
+    return []

@@ -1,0 +1,46 @@
+"""Small Dutch wording helpers for documents: dates, lists, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def dutch_date(day: date, *, weekday: bool = False) -> str:
+    """`22 juli 2019`, or `maandag 22 juli 2019` with weekday."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def _join(items: Sequence[str], word: str) -> str:
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def join_and(items: Sequence[str]) -> str:
+    """`a, b en c`."""
+    return _join(items, "en")
+
+
+def join_or(items: Sequence[str]) -> str:
+    """`a, b of c`."""
+    return _join(items, "of")
+
+
+def capitalize(text: str) -> str:
+    """First letter upper case, the rest untouched (`(regio)directeur` stays readable)."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1:]
+    return text
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`1 werkdag`, `4 werkdagen`."""
+    return f"{count} {one if count == 1 else many}"

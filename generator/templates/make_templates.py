@@ -1,0 +1,576 @@
+"""Build the shipped docxtpl templates with python-docx: `python generator/templates/make_templates.py`.
+
+The .docx files next to this script are its output and are committed; a test rebuilds them and
+compares, so the script and the files never drift apart. They are ordinary Word documents with
+real styles (Title, Heading 1-3, List Bullet, a "Bron" style, Table Grid tables): a region can open
+one in Word, change logo, fonts and colours, and save it as regions/<id>/templates/<same name>.
+
+Template tags (docxtpl): `{{ x }}` inserts a value; `{%p ... %}` on its own paragraph, `{%tr ... %}`
+in the first cell of its own table row, control paragraphs and rows that disappear when rendered.
+All wording decisions live in generator/documents/context.py; these templates only lay out.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+HERE = Path(__file__).resolve().parent
+FONT = "Arial"
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+ACCENT_HEX = "1F3A5F"
+LIGHT_HEX = "E8EEF5"
+GREY = RGBColor(0x59, 0x59, 0x59)
+BOX = "☐"
+
+
+class Builder:
+    """A python-docx document with the house style and helpers for docxtpl tags."""
+
+    def __init__(self, *, landscape: bool = False) -> None:
+        self.doc = Document()
+        self._page(landscape)
+        self._styles()
+
+    # --- page and styles -------------------------------------------------------------------
+
+    def _page(self, landscape: bool) -> None:
+        section = self.doc.sections[0]
+        width, height = Mm(210), Mm(297)
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            width, height = height, width
+        section.page_width, section.page_height = width, height
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2.2))
+        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+        section.different_first_page_header_footer = True
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        _font(normal, size=10)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        for name, size, color in (("Title", 26, ACCENT), ("Subtitle", 15, GREY),
+                                  ("Heading 1", 16, ACCENT), ("Heading 2", 13, ACCENT),
+                                  ("Heading 3", 11, ACCENT)):
+            style = styles[name]
+            _font(style, size=size, color=color, bold=name.startswith("Heading") or None)
+            style.paragraph_format.keep_with_next = True
+        styles["Heading 1"].paragraph_format.space_before = Pt(18)
+        styles["Heading 2"].paragraph_format.space_before = Pt(12)
+        styles["Heading 3"].paragraph_format.space_before = Pt(10)
+        _no_border(styles["Title"])
+        for name in ("List Bullet", "List Number"):
+            _font(styles[name], size=10)
+            styles[name].paragraph_format.space_after = Pt(3)
+        source = styles.add_style("Bron", WD_STYLE_TYPE.PARAGRAPH)
+        source.base_style = normal
+        _font(source, size=8, color=GREY, italic=True)
+        source.paragraph_format.space_before = Pt(2)
+        source.paragraph_format.space_after = Pt(10)
+        label = styles.add_style("Tussenkop", WD_STYLE_TYPE.PARAGRAPH)
+        label.base_style = normal
+        _font(label, size=10, bold=True, color=ACCENT)
+        label.paragraph_format.space_before = Pt(8)
+        label.paragraph_format.space_after = Pt(3)
+        label.paragraph_format.keep_with_next = True
+        numbered = styles.add_style("Genummerd", WD_STYLE_TYPE.PARAGRAPH)
+        numbered.base_style = normal
+        numbered.paragraph_format.left_indent = Cm(0.8)
+        numbered.paragraph_format.first_line_indent = Cm(-0.8)
+        numbered.paragraph_format.tab_stops.add_tab_stop(Cm(0.8))
+        numbered.paragraph_format.space_after = Pt(3)
+        small = styles.add_style("Klein", WD_STYLE_TYPE.PARAGRAPH)
+        small.base_style = normal
+        _font(small, size=8, color=GREY)
+        small.paragraph_format.space_after = Pt(0)
+        table_text = styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
+        table_text.base_style = normal
+        _font(table_text, size=9)
+        table_text.paragraph_format.space_after = Pt(0)
+        table_text.paragraph_format.line_spacing = 1.0
+
+    # --- header, footer, title page --------------------------------------------------------
+
+    def header_footer(self, header: str, footer: str) -> None:
+        section = self.doc.sections[0]
+        head = section.header.paragraphs[0]
+        head.style = self.doc.styles["Klein"]
+        head.add_run(header)
+        _bottom_border(head)
+        foot = section.footer.paragraphs[0]
+        foot.style = self.doc.styles["Klein"]
+        foot.add_run(footer + "\tpagina ")
+        _page_field(foot)
+        foot.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin
+                                                     - section.right_margin, alignment=2)
+
+    def title_page(self, kind: str, title: str, subtitle: str, rows: str | None) -> None:
+        for _ in range(4):
+            self.doc.add_paragraph()
+        self.para(kind, "Tussenkop")
+        self.doc.add_paragraph(title, style="Title")
+        self.doc.add_paragraph(subtitle, style="Subtitle")
+        self.doc.add_paragraph()
+        if rows:
+            self.kv_table(rows)
+        self.doc.add_paragraph()
+        self.para("Dit document is gegenereerd met regiekit uit de regionale afspraken. Wijzig de "
+                  "afspraken in regio.yaml en genereer het document opnieuw; wijzigingen in dit "
+                  "document zelf gaan bij de volgende keer verloren.", "Klein")
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # --- paragraphs ------------------------------------------------------------------------
+
+    def tag(self, code: str) -> None:
+        """A docxtpl control paragraph, e.g. `for r in rollen` -> `{%p for r in rollen %}`."""
+        self.doc.add_paragraph(f"{{%p {code} %}}")
+
+    def para(self, text: str, style: str | None = None) -> Paragraph:
+        return self.doc.add_paragraph(text, style=style)
+
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level)
+
+    def labelled(self, label: str, text: str) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run(label).bold = True
+        paragraph.add_run(text)
+
+    def bullets(self, items: str, item: str = "x") -> None:
+        self.tag(f"for {item} in {items}")
+        self.para(f"{{{{ {item} }}}}", "List Bullet")
+        self.tag("endfor")
+
+    def numbered(self, items: str, item: str = "x") -> None:
+        self.tag(f"for {item} in {items}")
+        self.para(f"{{{{ loop.index }}}}.\t{{{{ {item} }}}}", "Genummerd")
+        self.tag("endfor")
+
+    def source(self, expression: str) -> None:
+        self.tag(f"if {expression}")
+        self.para(f"{{{{ {expression} }}}}", "Bron")
+        self.tag("endif")
+
+    def when(self, condition: str, body: Callable[[], None]) -> None:
+        self.tag(f"if {condition}")
+        body()
+        self.tag("endif")
+
+    def loop(self, header: str, body: Callable[[], None]) -> None:
+        self.tag(f"for {header}")
+        body()
+        self.tag("endfor")
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def kv_table(self, rows: str, widths: tuple[float, float] = (5.0, 11.6)) -> None:
+        """Two columns, label (shaded) and value, one row per item of `rows`."""
+        table = self._table(3, 2, widths)
+        _loop_row(table.rows[0], f"for k in {rows}")
+        label, value = table.rows[1].cells
+        _cell_text(label, "{{ k.label }}", bold=True)
+        _shade(label, LIGHT_HEX)
+        _cell_text(value, "{{ k.waarde }}")
+        _loop_row(table.rows[2], "endfor")
+        self.doc.add_paragraph(style="Klein")
+
+    def list_table(self, rows: str, item: str, columns: Sequence[tuple[str, str, float]],
+                   *, min_height: float | None = None) -> Table:
+        """A header row, then one row per item; columns are (header, expression, width cm)."""
+        table = self._table(4, len(columns), tuple(width for _, _, width in columns))
+        for cell, (header, _, _) in zip(table.rows[0].cells, columns, strict=True):
+            _cell_text(cell, header, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+            _shade(cell, ACCENT_HEX)
+        _repeat_header(table.rows[0])
+        _loop_row(table.rows[1], f"for {item} in {rows}")
+        for cell, (_, expression, _) in zip(table.rows[2].cells, columns, strict=True):
+            _cell_text(cell, expression)
+        if min_height:
+            table.rows[2].height = Cm(min_height)
+        _loop_row(table.rows[3], "endfor")
+        self.doc.add_paragraph(style="Klein")
+        return table
+
+    def _table(self, rows: int, columns: int, widths: tuple[float, ...]) -> Table:
+        table = self.doc.add_table(rows=rows, cols=columns)
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        _cell_margins(table)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        return table
+
+    def save(self, name: str, *, title: str) -> Path:
+        core = self.doc.core_properties
+        core.title, core.author, core.last_modified_by = title, "regiekit", "regiekit"
+        core.created = core.modified = core.last_printed = datetime(2000, 1, 1)
+        core.revision, core.comments, core.keywords = 1, "Sjabloon van regiekit", "regiekit"
+        path = HERE / name
+        self.doc.save(str(path))
+        from generator.documents.reproducible import freeze_zip
+
+        path.write_bytes(freeze_zip(path.read_bytes()))
+        return path
+
+
+# --- low-level python-docx helpers ------------------------------------------------------------
+
+def _font(style: object, *, size: float, color: RGBColor | None = None,
+          bold: bool | None = None, italic: bool | None = None) -> None:
+    font = style.font  # type: ignore[attr-defined]
+    font.name, font.size = FONT, Pt(size)
+    if color is not None:
+        font.color.rgb = color
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+    fonts = style.element.rPr.rFonts  # type: ignore[attr-defined]
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:eastAsia"), FONT)
+    fonts.set(qn("w:cs"), FONT)
+
+
+def _no_border(style: object) -> None:
+    ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+
+
+def _bottom_border(paragraph: Paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "4"),
+                       ("w:color", ACCENT_HEX)):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _page_field(paragraph: Paragraph) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _cell_text(cell: _Cell, text: str, *, bold: bool = False,
+               color: RGBColor | None = None) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = cell.part.document.styles["Tabeltekst"]
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    if color is not None:
+        run.font.color.rgb = color
+
+
+def _cell_margins(table: Table) -> None:
+    """Some air around the text in every cell (twentieths of a point)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, size in (("top", 45), ("left", 90), ("bottom", 45), ("right", 90)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(size))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row: object) -> None:
+    trpr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    trpr.append(header)
+
+
+def _loop_row(row: object, code: str) -> None:
+    _cell_text(row.cells[0], f"{{%tr {code} %}}")  # type: ignore[attr-defined]
+
+
+# --- the templates ---------------------------------------------------------------------------
+
+def werkinstructie() -> Builder:
+    b = Builder()
+    b.header_footer("{{ regio.naam }} · {{ doc.titel }}", "{{ doc.voettekst }}")
+    b.title_page("{{ doc.soort }}", "{{ doc.titel }}", "{{ regio.naam }}", "doc.kenmerken")
+    b.page_break()
+    b.heading("Inhoud", 1)
+    b.loop("regel in inhoud", lambda: b.para("{{ regel }}"))
+
+    def chapter(key: str, title: str, body: Callable[[], None]) -> None:
+        def content() -> None:
+            b.heading(f"{{{{ nr.{key} }}}}. {title}", 1)
+            body()
+        b.when(key, content)
+
+    def introduction() -> None:
+        b.when("inleiding.aanleiding", lambda: (b.heading("Aanleiding", 2),
+                                                  b.para("{{ inleiding.aanleiding }}")))
+        b.heading("Doel", 2)
+        b.para("{{ inleiding.doel }}")
+        b.when("inleiding.reikwijdte or inleiding.werkgebied", lambda: (
+            b.heading("Reikwijdte", 2), b.para("{{ inleiding.reikwijdte }}"),
+            b.para("{{ inleiding.werkgebied }}")))
+        b.when("inleiding.uitgangspunten", lambda: (
+            b.heading("Uitgangspunten", 2), b.bullets("inleiding.uitgangspunten")))
+        b.source("inleiding.bron")
+
+    def item(name: str, extra: Callable[[], None] | None = None, level: int = 2) -> None:
+        b.heading(f"{{{{ {name}.kop }}}}", level)
+        b.when(f"{name}.omschrijving", lambda: b.para(f"{{{{ {name}.omschrijving }}}}"))
+        b.when(f"{name}.kenmerken", lambda: b.kv_table(f"{name}.kenmerken"))
+        if extra:
+            extra()
+        b.source(f"{name}.bron")
+
+    def definitions() -> None:
+        def body() -> None:
+            b.when("d.criteria", lambda: (b.para("{{ d.criteria_inleiding }}"),
+                                          b.bullets("d.criteria")))
+        b.loop("d in begrippen", lambda: item("d", body))
+
+    def roles() -> None:
+        def body() -> None:
+            b.when("r.taken", lambda: (b.para("Taken", "Tussenkop"), b.bullets("r.taken")))
+            b.when("r.organisaties", lambda: (
+                b.para("Deze rol kan worden vervuld door", "Tussenkop"),
+                b.bullets("r.organisaties")))
+        b.loop("r in rollen", lambda: item("r", body))
+
+    def meetings() -> None:
+        def body() -> None:
+            b.when("o.doel", lambda: b.labelled("Doel: ", "{{ o.doel }}"))
+        b.loop("o in overleg", lambda: item("o", body))
+
+    def assignments() -> None:
+        def body() -> None:
+            b.when("t.keuzecriteria", lambda: (b.para("De keuze is gebaseerd op", "Tussenkop"),
+                                               b.bullets("t.keuzecriteria")))
+        b.loop("t in regie", lambda: item("t", body))
+
+    def ladders() -> None:
+        def steps() -> None:
+            b.when("l.aanleidingen", lambda: (b.para("Wanneer zet je deze route in?", "Tussenkop"),
+                                              b.bullets("l.aanleidingen")))
+            b.para("Overzicht van de stappen", "Tussenkop")
+            b.list_table("l.stappen", "s", [
+                ("Stap", "{{ s.nummer }}", 1.2), ("Wat", "{{ s.naam }}", 5.6),
+                ("Wie mag starten", "{{ s.wie_start }}", 4.6),
+                ("Reactietermijn", "{{ s.termijn }}", 2.4),
+                ("Formulier", "{{ s.formulier_kort }}", 2.8)])
+
+            def step() -> None:
+                b.heading("{{ s.kop }}", 3)
+                b.para("{{ s.omschrijving }}")
+                b.when("s.kenmerken", lambda: b.kv_table("s.kenmerken"))
+                b.when("s.overlegvoorwaarden", lambda: (
+                    b.para("Randvoorwaarden voor het overleg", "Tussenkop"),
+                    b.numbered("s.overlegvoorwaarden")))
+                b.labelled("Wat volgt: ", "{{ s.vervolg }}")
+                b.source("s.bron")
+            b.loop("s in l.stappen", step)
+        b.loop("l in escalatie", lambda: item("l", steps))
+
+    def tools() -> None:
+        b.loop("h in hulpmiddelen", lambda: item("h"))
+
+    def commitments() -> None:
+        b.para("{{ toezeggingen.inleiding }}")
+        b.numbered("toezeggingen.punten")
+        b.source("toezeggingen.bron")
+
+    def frameworks() -> None:
+        b.when("kaders.passing", lambda: (
+            b.heading("Passend binnen kaders", 2),
+            b.list_table("kaders.passing", "k", [
+                ("Kader", "{{ k.kader }}", 4.0), ("Past de werkwijze?", "{{ k.passend }}", 3.4),
+                ("Toelichting", "{{ k.toelichting }}", 9.2)])))
+        b.when("kaders.evaluaties", lambda: (
+            b.heading("Evaluatie", 2),
+            b.list_table("kaders.evaluaties", "e", [
+                ("Wat wordt geëvalueerd", "{{ e.onderwerp }}", 9.2),
+                ("Uiterlijk", "{{ e.datum }}", 3.4), ("Toelichting", "{{ e.toelichting }}", 4.0)])))
+
+    chapter("inleiding", "Aanleiding, doel en reikwijdte", introduction)
+    chapter("begrippen", "Begrippen", definitions)
+    chapter("functies", "Functies", lambda: b.loop("f in functies", lambda: item("f")))
+    chapter("rollen", "Rollen en taken", roles)
+    chapter("overleg", "Casusoverleg", meetings)
+    chapter("regie", "Wie wordt regisseur of casemanager", assignments)
+    chapter("escalatie", "Escalatie", ladders)
+    chapter("hulpmiddelen", "Hulpmiddelen en protocollen", tools)
+    chapter("toezeggingen", "Wat we van de betrokken partijen vragen", commitments)
+    chapter("kaders", "Kaders en evaluatie", frameworks)
+
+    def appendix(key: str, title: str, body: Callable[[], None]) -> None:
+        def content() -> None:
+            b.page_break()
+            b.heading(f"Bijlage {{{{ bijlage.{key} }}}}. {title}", 1)
+            body()
+        b.when(key, content)
+
+    def organisations() -> None:
+        def group() -> None:
+            b.heading("{{ g.kop }}", 2)
+            b.list_table("g.organisaties", "o", [("Naam", "{{ o.naam }}", 6.0),
+                                                  ("Omschrijving", "{{ o.omschrijving }}", 10.6)])
+        b.loop("g in organisaties", group)
+
+    def forms() -> None:
+        def form() -> None:
+            b.heading("{{ f.kop }}", 2)
+            b.when("f.omschrijving", lambda: b.para("{{ f.omschrijving }}"))
+            b.when("f.gebruik", lambda: b.para("{{ f.gebruik }}"))
+            b.loop("sectie in f.secties", lambda: (b.para("{{ sectie.kop }}", "Tussenkop"),
+                                                   b.bullets("sectie.velden", "veld")))
+            b.para("Blanco in te vullen als {{ f.bestand }}.", "Klein")
+            b.source("f.bron")
+        b.loop("f in formulieren", form)
+
+    def sources() -> None:
+        b.list_table("bronnen", "s", [("Document", "{{ s.titel }}", 8.0),
+                                      ("Datum", "{{ s.datum }}", 3.0),
+                                      ("Vindplaats", "{{ s.details }}", 5.6)])
+
+    appendix("organisaties", "Organisaties", organisations)
+    appendix("formulieren", "Formulieren", forms)
+    appendix("bronnen", "Bronnen", sources)
+    return b
+
+
+def short_document() -> Builder:
+    """Header, footer and the title block of the one- or two-page documents."""
+    b = Builder()
+    b.header_footer("{{ regio.naam }} · {{ doc.titel }}", "{{ doc.voettekst }}")
+    b.para("{{ doc.soort }}", "Tussenkop")
+    b.doc.add_paragraph("{{ doc.titel }}", style="Title")
+    b.doc.add_paragraph("{{ regio.naam }}", style="Subtitle")
+    return b
+
+
+def checklist() -> Builder:
+    b = short_document()
+    b.when("inleiding", lambda: b.para("{{ inleiding }}"))
+    b.kv_table("invulvelden")
+
+    def section() -> None:
+        b.heading("{{ sectie.kop }}", 2)
+        b.when("sectie.toelichting", lambda: b.para("{{ sectie.toelichting }}", "Klein"))
+        b.list_table("sectie.punten", "p", [
+            ("✓", BOX, 0.9), ("Controlepunt", "{{ p.tekst }}", 10.2),
+            ("Toelichting", "{{ p.toelichting }}", 5.5)])
+    b.loop("sectie in secties", section)
+    b.source("bron")
+    return b
+
+
+def formulier() -> Builder:
+    b = short_document()
+    b.when("omschrijving", lambda: b.para("{{ omschrijving }}"))
+    b.kv_table("invulvelden")
+
+    def section() -> None:
+        b.heading("{{ sectie.kop }}", 2)
+        table = b.list_table("sectie.velden", "v", [
+            ("Vraag", "{{ v.label }}", 6.6), ("Antwoord", "{{ v.antwoord }}", 10.0)],
+            min_height=1.6)
+        label_cell = table.rows[2].cells[0]
+        _shade(label_cell, LIGHT_HEX)
+        hint = label_cell.add_paragraph("{{ v.toelichting }}")
+        hint.style = b.doc.styles["Klein"]
+    b.loop("sectie in secties", section)
+    b.para("{{ voetnoot }}", "Klein")
+    b.source("bron")
+    return b
+
+
+def verzoek() -> Builder:
+    b = short_document()
+    b.kv_table("kop")
+    b.heading("Bericht", 2)
+    b.loop("alinea in bericht", lambda: b.para("{{ alinea }}"))
+    b.when("termijn", lambda: (b.heading("Reactietermijn", 2), b.para("{{ termijn }}")))
+    b.when("secties", lambda: b.heading("{{ bijlage_kop }}", 2))
+
+    def section() -> None:
+        b.para("{{ sectie.kop }}", "Tussenkop")
+        b.list_table("sectie.velden", "v", [("Vraag", "{{ v.label }}", 6.6),
+                                            ("Antwoord", "{{ v.antwoord }}", 10.0)])
+    b.loop("sectie in secties", section)
+    b.source("bron")
+    return b
+
+
+def vergelijking() -> Builder:
+    b = Builder(landscape=True)
+    b.header_footer("{{ doc.titel }}", "{{ doc.voettekst }}")
+    b.para("{{ doc.soort }}", "Tussenkop")
+    b.doc.add_paragraph("{{ doc.titel }}", style="Title")
+    b.doc.add_paragraph("{{ doc.ondertitel }}", style="Subtitle")
+    b.para("{{ inleiding }}")
+    b.heading("Overzicht", 1)
+    b.list_table("overzicht", "r", [
+        ("Regio", "{{ r.regio }}", 4.0), ("Regie en casusoverleg", "{{ r.regie }}", 6.2),
+        ("Rol op casusniveau", "{{ r.casusrol }}", 5.6),
+        ("Toewijzing", "{{ r.toewijzing }}", 5.4), ("Escalatie", "{{ r.escalatie }}", 4.0)])
+
+    def aspect() -> None:
+        b.heading("{{ a.kop }}", 1)
+        b.when("a.toelichting", lambda: b.para("{{ a.toelichting }}"))
+        b.list_table("a.regels", "r", [("Regio", "{{ r.regio }}", 4.4),
+                                       ("Invulling", "{{ r.waarde }}", 20.8)])
+    b.loop("a in aspecten", aspect)
+    return b
+
+
+TEMPLATES: dict[str, tuple[Callable[[], Builder], str]] = {
+    "werkinstructie.docx": (werkinstructie, "Werkinstructie"),
+    "checklist.docx": (checklist, "Checklist"),
+    "formulier.docx": (formulier, "Formulier"),
+    "verzoek.docx": (verzoek, "Verzoek"),
+    "vergelijking.docx": (vergelijking, "Vergelijking van regio's"),
+}
+
+
+def build_all() -> list[Path]:
+    return [make().save(name, title=title) for name, (make, title) in TEMPLATES.items()]
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE.parent.parent))
+    for written in build_all():
+        print(written)
