@@ -66,12 +66,14 @@ class CatalogueInvalid(RegiekitError):
 @lru_cache(maxsize=8)
 def load_catalogue(rules_file: Path = DEFAULT_RULES) -> tuple[Rule, ...]:
     """The rules of the catalogue, each with a registered check kind (unknown kind: error)."""
-    from generator.validation import validate_document
+    from generator.validation.problems import to_finding
+    from generator.validation.schema import schema_problems
 
     if not rules_file.is_file():
         raise UsageError(f"regelcatalogus {rules_file} niet gevonden (gebruik --rules)")
     document = load_yaml(rules_file)
-    errors = [f for f in validate_document(document) if f.severity is Severity.ERROR]
+    errors = [to_finding(document, problem)
+              for problem in schema_problems(document.data, "regels.schema.json")]
     if errors:
         first = sorted(errors)[0]
         raise CatalogueInvalid(f"regelcatalogus ongeldig: {first.location()} {first.message}; "

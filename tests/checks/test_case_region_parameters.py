@@ -1,0 +1,76 @@
+"""Rules read their parameters from the region: editing regio.yaml changes the verdict."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.casecheck import CheckOptions, check_file
+from case_support import EXAMPLES, OPTIONS, REPO
+
+
+def _region_copy(tmp_path: Path, region: str, old: str, new: str) -> CheckOptions:
+    root = tmp_path / "regions"
+    shutil.copytree(REPO / "regions" / region, root / region)
+    region_file = root / region / "regio.yaml"
+    text = region_file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    region_file.write_text(text.replace(old, new), encoding="utf-8")
+    return CheckOptions(regions_root=root, rules_file=OPTIONS.rules_file)
+
+
+def _codes(path: Path, options: CheckOptions) -> list[tuple[str, int]]:
+    return sorted((f.code, f.line) for f in check_file(path, options).findings)
+
+
+def test_reply_term_of_five_days_accepts_the_late_reply(tmp_path: Path) -> None:
+    case = EXAMPLES / "apeldoorn-complexe-casus-fout.yaml"
+    before = _codes(case, OPTIONS)
+    options = _region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
+                           "reactietermijn_werkdagen: 5")
+    after = _codes(case, options)
+    assert [c for c in before if c[0] == "REACTIETERMIJN"] == [("REACTIETERMIJN", 99)]
+    assert [c for c in after if c[0] == "REACTIETERMIJN"] == []
+
+
+def test_reply_term_of_three_days_makes_the_good_case_late(tmp_path: Path) -> None:
+    case = EXAMPLES / "apeldoorn-complexe-casus.yaml"
+    options = _region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
+                           "reactietermijn_werkdagen: 3")
+    assert _codes(case, OPTIONS) == []
+    assert _codes(case, options) == [("REACTIETERMIJN", 99)]  # the reply on day 4
+
+
+def test_allowing_the_gi_to_start_step_4_changes_the_verdict(tmp_path: Path) -> None:
+    case = EXAMPLES / "apeldoorn-complexe-casus-fout.yaml"
+    old = ("        initiatiefnemers:\n          - gemeentelijke-toegang\n"
+           "        uitvoerder: gemeentelijke-toegang\n        deelnemers:\n          - zorgaanbieder")
+    new = ("        initiatiefnemers:\n          - gemeentelijke-toegang\n          - gi\n"
+           "        uitvoerder: gemeentelijke-toegang\n        deelnemers:\n          - zorgaanbieder")
+    options = _region_copy(tmp_path, "apeldoorn", old, new)
+    assert ("LADDER-INITIATIEF", 106) in _codes(case, OPTIONS)
+    assert ("LADDER-INITIATIEF", 106) not in _codes(case, options)
+
+
+def test_meeting_interval_of_21_days_accepts_the_gap(tmp_path: Path) -> None:
+    case = EXAMPLES / "terneuzen-hulst-gezinscoach-fout.yaml"
+    options = _region_copy(tmp_path, "terneuzen-hulst", "dagen: 14", "dagen: 21")
+    assert ("OVERLEG-FREQUENTIE", 35) in _codes(case, OPTIONS)
+    assert ("OVERLEG-FREQUENTIE", 35) not in _codes(case, options)
+
+
+def test_a_step_requiring_all_initiators(tmp_path: Path) -> None:
+    old = "        deelnemers:\n          - leidinggevende\n"
+    new = old + "        alle_initiatiefnemers: true\n"
+    options = _region_copy(tmp_path, "zou", old, new)
+    case = tmp_path / "zou-geen-overeenstemming.yaml"
+    case.write_text(
+        "casus: zou-geen-overeenstemming\nregio: zou\nkader: vrijwillig\ndoelgroep: volwassenen\n"
+        "huishouden:\n  - id: client\n    rol: client\n"
+        "betrokkenen:\n  - id: lt-1\n    rol: lokaal-team-professional\n"
+        "  - id: beh-1\n    rol: behandelaar\n"
+        "regie:\n  - rol: procesregisseur\n    betrokkene: lt-1\n    van: 2024-01-01\n"
+        "escalaties:\n  - ladder: geen-overeenstemming\n    stap: 1\n    datum: 2024-02-01\n"
+        "    gestart_door:\n      betrokkene: lt-1\n", encoding="utf-8")
+    assert _codes(case, OPTIONS) == []
+    assert _codes(case, options) == [("ESCALATIE-ROUTE", 22)]  # gestart_door of step 1
