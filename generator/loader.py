@@ -132,8 +132,8 @@ _SYNTAX_PROBLEMS = {
     "did not find expected ',' or ']'": "komma of ']' verwacht (lijst tussen [ ] niet gesloten?)",
     "did not find expected ',' or '}'": "komma of '}' verwacht (tabel tussen { } niet gesloten?)",
     "did not find expected node content": "waarde verwacht",
-    "did not find expected comment or line break": "na deze waarde mag niets meer op de regel staan",
-    "found unknown escape character": "onbekende escape-code na '\\' (gebruik enkele aanhalingstekens)",
+    "did not find expected comment or line break": "na deze waarde mag niets meer op de regel",
+    "found unknown escape character": "onbekende escape-code na '\\' (gebruik 'enkele' quotes)",
     "expected <block end>, but found": "inspringing klopt niet",
     "found duplicate anchor": "anker (&naam) komt twee keer voor",
 }

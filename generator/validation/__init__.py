@@ -81,7 +81,7 @@ def _duplicate_key(document: YamlDocument, duplicate: DuplicateKey) -> Finding:
 
 def _run_checks(by_kind: dict[str, list[YamlDocument]]) -> list[Finding]:
     """Checks that compare the documents of one run, such as unique region ids."""
-    findings = []
+    findings: list[Finding] = []
     for module in CHECKS.values():
         check_run = getattr(module, "check_run", None)
         if check_run is None:

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.findings import Severity
-from generator.loader import JsonPath
-from generator.loader import YamlDocument
+from generator.loader import JsonPath, YamlDocument
 from generator.validation.problems import Problem
 from generator.validation.walk import records
 
@@ -16,6 +15,8 @@ ID = "ladders"
 KINDS = ("regio",)
 
 Graph = dict[int, list[tuple[int, JsonPath]]]
+Steps = list[tuple[int, JsonPath, dict[str, Any]]]
+"""Each step's number, path and data, in file order."""
 """Step number -> the steps that may follow, each with the path where it is named."""
 
 
@@ -36,7 +37,7 @@ def _check_ladder(ladder: dict[str, Any], path: JsonPath) -> Iterator[Problem]:
     yield from _digital_without_term(steps)
 
 
-def _numbered_steps(ladder: dict[str, Any], path: JsonPath) -> list[tuple[int, JsonPath, dict[str, Any]]]:
+def _numbered_steps(ladder: dict[str, Any], path: JsonPath) -> Steps:
     return [
         (step["nummer"], path + ("stappen", index), step)
         for index, step in records(ladder, "stappen")
@@ -44,7 +45,7 @@ def _numbered_steps(ladder: dict[str, Any], path: JsonPath) -> list[tuple[int, J
     ]
 
 
-def _numbering(steps: list[tuple[int, JsonPath, dict[str, Any]]], name: Any) -> Iterator[Problem]:
+def _numbering(steps: Steps, name: Any) -> Iterator[Problem]:
     seen: set[int] = set()
     for number, step_path, _ in steps:
         if number in seen:
@@ -61,7 +62,7 @@ def _numbering(steps: list[tuple[int, JsonPath, dict[str, Any]]], name: Any) -> 
         previous = max(previous, number)
 
 
-def _graph(steps: list[tuple[int, JsonPath, dict[str, Any]]]) -> Graph:
+def _graph(steps: Steps) -> Graph:
     graph: Graph = {}
     for number, step_path, step in steps:
         follow = step.get("vervolg")
@@ -116,12 +117,13 @@ def _unreachable(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Itera
                       "noem hem in vervolg.stappen van een eerdere stap")
 
 
-def _digital_without_term(steps: list[tuple[int, JsonPath, dict[str, Any]]]) -> Iterator[Problem]:
+def _digital_without_term(steps: Steps) -> Iterator[Problem]:
     for number, step_path, step in steps:
         if step.get("werkwijze") == "digitaal" and "reactietermijn_werkdagen" not in step:
             yield Problem(step_path, "LADDER-TERMIJN-ONTBREEKT",
                           f"stap {number} is een digitale zorgtafel zonder "
-                          "reactietermijn_werkdagen; binnen hoeveel werkdagen moet er antwoord zijn?",
+                          "reactietermijn_werkdagen; binnen hoeveel werkdagen moet er "
+                          "antwoord zijn?",
                           severity=Severity.WARNING)
 
 

@@ -80,7 +80,8 @@ def check(document: YamlDocument) -> Iterator[Problem]:
                 continue  # a wrong type is the schema's finding
             defined = set().union(*(known[target] for target in reference.targets))
             if value not in defined:
-                yield Problem(path, "VERWIJZING-ONBEKEND", _message(value, path, reference, defined))
+                message = _message(value, path, reference, defined)
+                yield Problem(path, "VERWIJZING-ONBEKEND", message)
 
 
 def _message(value: str, path: Any, reference: Reference, defined: set[str]) -> str:

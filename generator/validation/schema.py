@@ -147,10 +147,11 @@ def _additional(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
 
 def _type(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
     expected = error.validator_value
-    names = [_TYPES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+    types = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
+    names = [_TYPES.get(t, t) for t in types]
     message = (f"{describe_path(path)} moet {' of '.join(names)} zijn, "
                f"niet {_kind_of(error.instance)} ({_value(error.instance)})")
-    if expected == "boolean" or (isinstance(expected, list) and "boolean" in expected):
+    if "boolean" in types:
         message += "; schrijf true of false (ja/nee/yes/no/on/off blijven tekst)"
     yield Problem(path, "SCHEMA-TYPE", message)
 

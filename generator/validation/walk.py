@@ -23,7 +23,8 @@ def parse_pattern(pattern: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def matches(data: Any, pattern: tuple[str, ...], path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+def matches(data: Any, pattern: tuple[str, ...],
+            path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
     """Every (path, value) in `data` that `pattern` reaches; `**` stands for any depth."""
     if not pattern:
         yield path, data

@@ -1,4 +1,4 @@
-"""`regiekit validate` through click's CliRunner: exit codes, formats, default paths, usage errors."""
+"""`regiekit validate` through click's CliRunner: exit codes, formats, defaults, usage errors."""
 
 from __future__ import annotations
 

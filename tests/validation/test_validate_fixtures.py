@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from validation_support import expected_of, fixture_folders, found, run_fixture
 
 FOLDERS = fixture_folders()

@@ -79,7 +79,8 @@ def test_every_reference_in_the_table_occurs_in_the_minimal_region(minimal_regio
 def test_semantic_checks_survive_schema_invalid_data() -> None:
     """Wrong types everywhere: schema findings, never an exception from a semantic check."""
     text = ("id: x\nnaam: x\nland: NL\ndocument: 3\nbronnen: x\nrollen: [1, [2], {id: 5}]\n"
-            "ladders: [{stappen: [{nummer: ja, vervolg: 3}, {nummer: 2, vervolg: {stappen: x}}]}, 4]\n"
+            "ladders: [{stappen: [{nummer: ja, vervolg: 3},\n"
+            "  {nummer: 2, vervolg: {stappen: x}}]}, 4]\n"
             "formulieren: {a: 1}\ntoewijzingen: [{kandidaten: [5]}]\n")
     findings = validate_document(parse_yaml(text, "regions/x/regio.yaml"))
     assert findings and all(f.code.startswith("SCHEMA-") or f.code.startswith("LADDER-")
