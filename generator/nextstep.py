@@ -131,7 +131,7 @@ def _form_status(case: CaseContext, form_id: str) -> str:
     if not filled:
         return "nog niet ingevuld"
     validator = form_complete._validator(case, form_id)
-    return "volledig" if validator.validate(filled[-1]["velden"]) else "onvolledig"
+    return "volledig" if validator.validate(filled[-1]["velden"], normalize=False) else "onvolledig"
 
 
 def _meetings(case: CaseContext) -> list[dict[str, str]]:

@@ -74,7 +74,7 @@ def check(case: CaseContext) -> Iterator[Violation]:
 
 def _incomplete(case: CaseContext, form: Data, filled: Data) -> Iterator[Violation]:
     validator = _validator(case, str(form["id"]))
-    if validator.validate(filled["velden"]):
+    if validator.validate(filled["velden"], normalize=False):
         return
     index = next(i for i, item in enumerate(case.data["formulieren"]) if item is filled)
     base = ("formulieren", index, "velden")
