@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.documents.words import (
     capitalize,
+    clean_text,
     dutch_date,
     join_and,
     join_or,
@@ -45,14 +46,6 @@ ORGANISATIESOORT = {
 }
 
 DOELGROEP = {"jeugd": "jeugdigen en hun gezinnen", "volwassenen": "volwassenen"}
-
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean_text(value: str) -> str:
-    """Drop characters XML 1.0 cannot hold (and docxtpl's \\a/\\f markers); keep \\n and \\t."""
-    return _ILLEGAL_XML.sub("", value)
-
 
 def clean(value: Any) -> Any:
     """`clean_text` applied to every string in a nested structure."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from generator.documents.words import clean_text
+
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can carry; used for every member."""
 
@@ -34,10 +36,10 @@ class DocumentProperties:
 
 def apply_properties(core: Any, properties: DocumentProperties) -> None:
     """Overwrite every core property python-docx writes (a docx.opc.coreprops.CoreProperties)."""
-    core.title = properties.title
-    core.subject = properties.subject
-    core.author = properties.author
-    core.last_modified_by = properties.author
+    core.title = clean_text(properties.title)
+    core.subject = clean_text(properties.subject)
+    core.author = clean_text(properties.author)
+    core.last_modified_by = clean_text(properties.author)
     core.keywords = properties.keywords
     core.comments = properties.comments
     core.language = "nl-NL"

@@ -19,12 +19,14 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from generator.findings import Severity
 from generator.loader import YamlDocument
-from generator.validation.problems import Problem
+
+if TYPE_CHECKING:  # imported lazily: generator.validation's registry imports this module
+    from generator.validation.problems import Problem
 
 ID = "sjablonen"
 KINDS = ("regio",)
@@ -109,6 +111,7 @@ def template_problems(template: Path, region: dict[str, Any] | None = None) -> l
     from jinja2 import TemplateSyntaxError, meta
 
     from generator.documents.environment import environment
+    from generator.validation.problems import Problem
 
     name = template.name
     if name not in TEMPLATE_VARIABLES:
@@ -141,6 +144,7 @@ def _render_problems(template: Path, text: str, region: dict[str, Any]) -> list[
     from jinja2 import TemplateError
 
     from generator.documents.environment import environment
+    from generator.validation.problems import Problem
 
     compiled = environment().from_string(text)
     for context in sample_contexts(template.name, region):

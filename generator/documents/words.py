@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -44,3 +45,11 @@ def capitalize(text: str) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """`1 werkdag`, `4 werkdagen`."""
     return f"{count} {one if count == 1 else many}"
+
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean_text(value: str) -> str:
+    """Drop characters XML 1.0 cannot hold (and docxtpl's \\a/\\f markers); keep \\n and \\t."""
+    return _ILLEGAL_XML.sub("", value)
