@@ -20,6 +20,7 @@ from generator.documents.context import (
     region_summary,
     reply_term,
     slug,
+    starters,
 )
 from generator.documents.words import capitalize, join_or
 
@@ -121,10 +122,7 @@ def assignment_section(view: RegionView, assignment: Data) -> Context:
 
 
 def step_points(view: RegionView, step: Data) -> list[dict[str, str]]:
-    starters = view.roles_text(step["initiatiefnemers"], either=not step.get(
-        "alle_initiatiefnemers"))
-    points = [point(f"Gestart door {'de ' if step.get('alle_initiatiefnemers') else ''}"
-                    f"{starters}")]
+    points = [point("Gestart door iemand die dat mag", f"Mag starten: {starters(view, step)}")]
     if step.get("formulier"):
         points.append(point(f"{capitalize(view.form(step['formulier']))} volledig ingevuld",
                             f"Formulier: formulier-{step['formulier']}.docx"))

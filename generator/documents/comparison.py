@@ -34,6 +34,10 @@ def chair_roles(view: RegionView) -> list[Data]:
     if not roles and view.data.get("functies"):
         first = view.data["functies"][0]["id"]
         roles = [r for r in view.data["rollen"] if r.get("functie") == first]
+    if not roles:
+        deciders = {s.get("vervolg", {}).get("besluit_door") for ladder in
+                    view.data.get("ladders", []) for s in ladder["stappen"]}
+        roles = [r for r in view.data["rollen"] if r["id"] in deciders]
     return roles
 
 
@@ -172,7 +176,7 @@ def comparison_context(regions: list[Data]) -> Context:
     return clean({  # type: ignore[no-any-return]
         "doc": {"soort": "Vergelijking", "titel": "Coördinatie van zorg: de regio's naast elkaar",
                 "ondertitel": join_and(names),
-                "voettekst": f"Vergelijking van {plural(len(names), 'regio', 'regio’s')}"},
+                "voettekst": "Vergelijking van " + plural(len(names), "regio", "regio's")},
         "inleiding": "Dit overzicht zet de afspraken van de regio's naast elkaar, functie voor "
                      "functie: wie de zorgregie heeft, hoe het casusoverleg is georganiseerd, "
                      "wie op casusniveau coördineert en hoe die wordt aangewezen, en hoe er wordt "

@@ -45,7 +45,7 @@ ORGANISATIESOORT = {
     "overig": "Overige organisaties",
 }
 
-DOELGROEP = {"jeugd": "jeugdigen en hun gezinnen", "volwassenen": "volwassenen"}
+DOELGROEP = {"jeugd": "jeugd", "volwassenen": "volwassenen"}
 
 def clean(value: Any) -> Any:
     """`clean_text` applied to every string in a nested structure."""
@@ -231,7 +231,7 @@ def introduction(view: RegionView) -> Context | None:
     summary = region_summary(view)
     scope = " ".join(filter(None, [
         f"De afspraken gelden in {summary['werkgebied']}." if summary["werkgebied"] else "",
-        f"Ze zijn bedoeld voor {summary['doelgroepen']}." if summary["doelgroepen"] else "",
+        f"Doelgroep: {summary['doelgroepen']}." if summary["doelgroepen"] else "",
     ]))
     return {
         "aanleiding": str(inleiding.get("aanleiding", "")),
@@ -388,6 +388,13 @@ def _unless_repeated(note: str, sentence: str) -> str:
     return note if len(extra) > 2 else ""
 
 
+def starters(view: RegionView, item: Data) -> str:
+    """`Procesregisseur of behandelaar`, or with alle_initiatiefnemers `... en ..., elk zelf`."""
+    if item.get("alle_initiatiefnemers") and len(item["initiatiefnemers"]) > 1:
+        return capitalize(view.roles_text(item["initiatiefnemers"])) + ", elk zelf"
+    return capitalize(view.roles_text(item["initiatiefnemers"], either=True))
+
+
 def step(view: RegionView, item: Data) -> Context:
     tool_name = _name(view.tools, item.get("hulpmiddel"), "naam")
     werkwijze = item.get("werkwijze")
@@ -396,13 +403,12 @@ def step(view: RegionView, item: Data) -> Context:
         "naam": str(item["naam"]),
         "kop": f"Stap {item['nummer']}. {capitalize(str(item['naam']))}",
         "omschrijving": str(item["omschrijving"]),
-        "wie_start": capitalize(view.roles_text(item["initiatiefnemers"], either=True)),
+        "wie_start": starters(view, item),
         "termijn": plural(int(item["reactietermijn_werkdagen"]), "werkdag", "werkdagen")
         if item.get("reactietermijn_werkdagen") else "—",
         "formulier_kort": view.form(item.get("formulier")) or "—",
         "kenmerken": (
-            row("Wie mag de stap starten", capitalize(
-                view.roles_text(item["initiatiefnemers"], either=True)))
+            row("Wie mag de stap starten", starters(view, item))
             + row("Wie voert de stap uit", capitalize(view.role(item.get("uitvoerder"))))
             + row("Wie neemt deel", capitalize(view.roles_text(item.get("deelnemers", []))))
             + row("Werkwijze", capitalize(WERKWIJZE.get(werkwijze, "")) if werkwijze else "")
@@ -425,6 +431,8 @@ def _form_requirement(view: RegionView, form_id: str | None) -> str:
 
 def ladder(view: RegionView, item: Data) -> Context:
     definition_term = _name(view.definitions, item.get("definitie"), "term")
+    steps = [step(view, s) for s in item["stappen"]]
+    source = view.source(item.get("bron"))
     return {
         "kop": capitalize(str(item["naam"])),
         "omschrijving": str(item.get("omschrijving", "")),
@@ -434,8 +442,8 @@ def ladder(view: RegionView, item: Data) -> Context:
                 if definition_term else "")
             + row("Alleen als", " ".join(view.conditions(item.get("voorwaarden"))))
             + row("Uitgangspunt", str(item.get("uitgangspunt", "")))),
-        "stappen": [step(view, s) for s in item["stappen"]],
-        "bron": view.source(item.get("bron")),
+        "stappen": steps,
+        "bron": "" if source in {s["bron"] for s in steps} else source,
     }
 
 
@@ -513,6 +521,12 @@ def field_text(field: Data) -> str:
     return label if field.get("verplicht", True) else f"{label} (niet verplicht)"
 
 
+def section_title(number: int, section: Data) -> str:
+    """`1. Om wie gaat het?`: numbered as on paper, unless the title carries its own number."""
+    title = str(section["titel"])
+    return title if re.match(r"\d", title) else f"{number}. {title}"
+
+
 def form_summary(view: RegionView, item: Data) -> Context:
     usage = form_usage(view, str(item["id"]))
     return {
@@ -520,8 +534,8 @@ def form_summary(view: RegionView, item: Data) -> Context:
         "omschrijving": str(item.get("omschrijving", "")),
         "gebruik": f"Gebruikt bij {usage}." if usage else "",
         "bestand": f"formulier-{item['id']}.docx",
-        "secties": [{"kop": str(s["titel"]), "velden": [field_text(v) for v in s["velden"]]}
-                    for s in item["secties"]],
+        "secties": [{"kop": section_title(number, s), "velden": [field_text(v) for v in s["velden"]]}
+                    for number, s in enumerate(item["secties"], start=1)],
         "bron": view.source(item.get("bron")),
     }
 

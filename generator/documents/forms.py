@@ -17,6 +17,7 @@ from generator.documents.context import (
     document_block,
     form_usage,
     region_summary,
+    section_title,
 )
 from generator.documents.words import capitalize, dutch_date
 
@@ -53,10 +54,10 @@ def field_row(field: Data, value: Any) -> Context:
 
 def form_sections(form: Data, answers: Data | None = None) -> list[Context]:
     answers = answers or {}
-    return [{"kop": str(s["titel"]),
+    return [{"kop": section_title(number, s),
              "velden": [field_row(v, (answers.get(s["id"]) or {}).get(v["id"]))
                         for v in s["velden"]]}
-            for s in form["secties"]]
+            for number, s in enumerate(form["secties"], start=1)]
 
 
 def form_context(data: Data, form: Data, *, answers: Data | None = None,
@@ -64,9 +65,8 @@ def form_context(data: Data, form: Data, *, answers: Data | None = None,
     """The context of `formulier.docx`: blank unless `answers` (section -> field -> value)."""
     view = RegionView(data)
     usage = form_usage(view, str(form["id"]))
-    description = " ".join(filter(None, [
-        str(form.get("omschrijving", "")),
-        f"Te gebruiken bij {usage}." if usage else ""]))
+    description = str(form.get("omschrijving", "")) or (
+        f"Te gebruiken bij {usage}." if usage else "")
     return clean({  # type: ignore[no-any-return]
         "regio": region_summary(view),
         "doc": document_block(view, "Formulier", capitalize(str(form["naam"]))),

@@ -189,6 +189,7 @@ class Builder:
         _cell_text(label, "{{ k.label }}", bold=True)
         _shade(label, LIGHT_HEX)
         _cell_text(value, "{{ k.waarde }}")
+        _keep_row_together(table.rows[1])
         _loop_row(table.rows[2], "endfor")
         self.doc.add_paragraph(style="Klein")
 
@@ -205,6 +206,7 @@ class Builder:
             _cell_text(cell, expression)
         if min_height:
             table.rows[2].height = Cm(min_height)
+        _keep_row_together(table.rows[2])
         _loop_row(table.rows[3], "endfor")
         self.doc.add_paragraph(style="Klein")
         return table
@@ -317,6 +319,11 @@ def _repeat_header(row: object) -> None:
     trpr.append(header)
 
 
+def _keep_row_together(row: object) -> None:
+    """A row never breaks across pages (Word: "Rij mag over pagina's worden afgebroken" off)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # type: ignore[attr-defined]
+
+
 def _loop_row(row: object, code: str) -> None:
     _cell_text(row.cells[0], f"{{%tr {code} %}}")  # type: ignore[attr-defined]
 
@@ -388,9 +395,9 @@ def werkinstructie() -> Builder:
                                               b.bullets("l.aanleidingen")))
             b.para("Overzicht van de stappen", "Tussenkop")
             b.list_table("l.stappen", "s", [
-                ("Stap", "{{ s.nummer }}", 1.2), ("Wat", "{{ s.naam }}", 5.6),
+                ("Stap", "{{ s.nummer }}", 1.0), ("Wat", "{{ s.naam }}", 5.2),
                 ("Wie mag starten", "{{ s.wie_start }}", 4.6),
-                ("Reactietermijn", "{{ s.termijn }}", 2.4),
+                ("Reactietermijn", "{{ s.termijn }}", 3.0),
                 ("Formulier", "{{ s.formulier_kort }}", 2.8)])
 
             def step() -> None:
@@ -551,8 +558,8 @@ def vergelijking() -> Builder:
     def aspect() -> None:
         b.heading("{{ a.kop }}", 1)
         b.when("a.toelichting", lambda: b.para("{{ a.toelichting }}"))
-        b.list_table("a.regels", "r", [("Regio", "{{ r.regio }}", 4.4),
-                                       ("Invulling", "{{ r.waarde }}", 20.8)])
+        b.list_table("a.regels", "r", [("Regio", "{{ r.regio }}", 5.2),
+                                       ("Invulling", "{{ r.waarde }}", 20.0)])
     b.loop("a in aspecten", aspect)
     return b
 
