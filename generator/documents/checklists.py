@@ -89,6 +89,8 @@ def start_checklist(view: RegionView) -> Checklist | None:
     sections = [section("Is coördinatie van zorg nodig?", need)]
     for assignment in data.get("toewijzingen", []):
         sections.append(assignment_section(view, assignment))
+    assigned = dict.fromkeys(str(a["rol"]) for a in data.get("toewijzingen", []))
+    sections.extend(tasks_section(view, role_id) for role_id in assigned)
     meetings = [point(f"{capitalize(str(o['naam']))} is gepland ({cadence(view, o['frequentie'])})",
                       f"Voorzitter: {view.role(o['voorzitter'])}")
                 for o in data.get("overleggen", [])]
@@ -116,9 +118,16 @@ def assignment_section(view: RegionView, assignment: Data) -> Context:
         points.append(point(f"Besluit genomen door de {view.role(assignment['besluit_door'])}"))
     if assignment.get("moment"):
         points.append(point("Toewijzing op het afgesproken moment", str(assignment["moment"])))
-    points.extend(point(f"Taak belegd: {t}") for t in view.roles.get(
-        assignment["rol"], {}).get("taken", []))
-    return section(f"Wie wordt {role_name}?", points)
+    conditions = "; ".join(c.rstrip(".") for c in view.conditions(assignment.get("voorwaarden")))
+    title = f"Wie wordt {role_name}?" + (f" ({conditions.lower()})" if conditions else "")
+    return section(title, points)
+
+
+def tasks_section(view: RegionView, role_id: str) -> Context:
+    tasks = view.roles.get(role_id, {}).get("taken", [])
+    return section(f"Taken van de {view.role(role_id)} afgesproken",
+                   [point(capitalize(str(t))) for t in tasks],
+                   "Bespreek met de aangewezen professional en het gezin wat deze taken inhouden.")
 
 
 def step_points(view: RegionView, step: Data) -> list[dict[str, str]]:
