@@ -8,6 +8,7 @@ has meeting conditions (the fysieke zorgtafel), and one per form ("casusbeschrij
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from generator.documents.context import (
     Context,
     Data,
@@ -113,7 +114,8 @@ def assignment_section(view: RegionView, assignment: Data) -> Context:
     if assignment.get("tenzij_anders_afgesproken"):
         points.append(point("Als van de standaard is afgeweken: de afwijking is expliciet "
                             "afgesproken en vastgelegd",
-                            join_or([view.candidate(k) for k in assignment.get("alternatieven", [])])))
+                            join_or([view.candidate(k)
+                                     for k in assignment.get("alternatieven", [])])))
     if assignment.get("besluit_door"):
         points.append(point(f"Besluit genomen door de {view.role(assignment['besluit_door'])}"))
     if assignment.get("moment"):
@@ -160,7 +162,7 @@ def meeting_checklist(view: RegionView, ladder_data: Data, step: Data) -> Checkl
                if step["nummer"] in s.get("vervolg", {}).get("stappen", [])]
     preparation = [point(f"Stap {s['nummer']} ({s['naam']}) heeft geen resultaat opgeleverd")
                    for s in earlier]
-    preparation.append(point(f"Belegd door {view.roles_text(step['initiatiefnemers'], either=True)}"))
+    preparation.append(point(f"Belegd door {starters(view, step).lower()}"))
     if step.get("formulier"):
         preparation.append(point(f"{capitalize(view.form(step['formulier']))} volledig ingevuld "
                                  "en vooraf gedeeld"))

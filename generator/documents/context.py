@@ -508,7 +508,8 @@ def form_usage(view: RegionView, form_id: str) -> str:
     """`stap 2, 3 en 4 van de escalatieladder complexe casuïstiek`."""
     uses = []
     for ladder_data in view.data.get("ladders", []):
-        numbers = [str(s["nummer"]) for s in ladder_data["stappen"] if s.get("formulier") == form_id]
+        numbers = [str(s["nummer"]) for s in ladder_data["stappen"]
+                   if s.get("formulier") == form_id]
         if numbers:
             uses.append(f"{'stap' if len(numbers) == 1 else 'stappen'} {join_and(numbers)} van de "
                         f"{str(ladder_data['naam']).lower()}")
@@ -534,7 +535,8 @@ def form_summary(view: RegionView, item: Data) -> Context:
         "omschrijving": str(item.get("omschrijving", "")),
         "gebruik": f"Gebruikt bij {usage}." if usage else "",
         "bestand": f"formulier-{item['id']}.docx",
-        "secties": [{"kop": section_title(number, s), "velden": [field_text(v) for v in s["velden"]]}
+        "secties": [{"kop": section_title(number, s),
+                     "velden": [field_text(v) for v in s["velden"]]}
                     for number, s in enumerate(item["secties"], start=1)],
         "bron": view.source(item.get("bron")),
     }

@@ -46,11 +46,11 @@ def render_docx(template: Path, context: dict[str, Any], properties: DocumentPro
         buffer = io.BytesIO()
         document.save(buffer)
     except TemplateError as error:
-        where = f" (regel {error.lineno})" if getattr(error, "lineno", None) else ""
-        raise TemplateRenderError(
-            f"sjabloon {template}: {error.message or error}{where}") from None
+        raise TemplateRenderError(f"sjabloon {template}: {error.message or error} "
+                                  "(draai 'regiekit validate' voor de alinea)") from None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise TemplateRenderError(f"sjabloon {template} kan niet gelezen worden ({error})") from None
+        raise TemplateRenderError(
+            f"sjabloon {template} kan niet verwerkt worden ({error})") from None
     except Exception as error:  # a region's own template may misuse any value
         raise TemplateRenderError(f"sjabloon {template} kan niet gevuld worden "
                                   f"({type(error).__name__}: {error})") from None

@@ -1,4 +1,4 @@
-"""Build the shipped docxtpl templates with python-docx: `python generator/templates/make_templates.py`.
+"""Build the shipped docxtpl templates: `python generator/templates/make_templates.py`.
 
 The .docx files next to this script are its output and are committed; a test rebuilds them and
 compares, so the script and the files never drift apart. They are ordinary Word documents with

@@ -33,7 +33,8 @@ def test_werkinstructie_carries_roles_tasks_steps_and_sources(built: Path, regio
     for role in data["rollen"]:
         expected += [role["naam"], *role.get("taken", [])]
     for ladder in data.get("ladders", []):
-        expected += [ladder["naam"]] + [f"Stap {s['nummer']}. {s['naam']}" for s in ladder["stappen"]]
+        expected += [ladder["naam"]]
+        expected += [f"Stap {s['nummer']}. {s['naam']}" for s in ladder["stappen"]]
     expected += _texts(data.get("overleggen", []), "naam") + _texts(data["bronnen"], "titel")
     expected += _texts(data.get("organisaties", []), "naam")
     expected += [d["term"] for d in data.get("definities", [])]
