@@ -302,7 +302,9 @@ def _cell_margins(table: Table) -> None:
         element.set(qn("w:w"), str(size))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    table._tbl.tblPr.append(margins)
+    # Word rejects a table whose properties are out of schema order: tblCellMar before tblLook.
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                           "w:tblDescription", "w:tblPrChange")
 
 
 def _shade(cell: _Cell, fill: str) -> None:
