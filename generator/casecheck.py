@@ -175,7 +175,8 @@ def _structure_findings(document: YamlDocument, subject: str) -> list[Finding]:
         Finding(f.file, f.line, f.column, f.code, f.severity,
                 "casus voldoet niet aan het casusformaat; 'regiekit validate' op dit bestand "
                 "geeft de details", CASE_SCHEMA, subject)
-        for f in validate_document(document) if f.severity is Severity.ERROR
+        for f in validate_document(document, kind="casus", precheck=True)
+        if f.severity is Severity.ERROR
     ]
 
 

@@ -11,7 +11,8 @@ column) and builds plain Python data itself, deliberately:
 * tags other than the standard ones (`!!python/object`, ...) are refused, never executed;
 * alias expansion is bounded, so a "billion laughs" document is refused in milliseconds.
 
-Positions are kept per path (a tuple of keys and list indexes) so any finding can name its line.
+The node tree is kept, so any finding can name the line of a path (a tuple of keys and list
+indexes).
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ MAX_DEPTH = 100
 _TAG = "tag:yaml.org,2002:"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_RESOLVER = yaml.resolver.Resolver()
 
 
 @dataclass(frozen=True)
@@ -67,23 +68,36 @@ class DuplicateKey:
 
 @dataclass
 class YamlDocument:
-    """A parsed YAML file: its data and where every value and key stands."""
+    """A parsed YAML file: its data, and its node tree to tell where any value or key stands."""
 
     file: str
     data: Any
-    positions: dict[JsonPath, Position] = field(default_factory=dict)
-    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    root: Node | None = None
     duplicate_keys: list[DuplicateKey] = field(default_factory=list)
 
     def position(self, path: JsonPath, *, key: bool = False) -> Position:
-        """Where `path` stands (its key if `key`), else its nearest ancestor, else 1:1."""
-        if key and path in self.key_positions:
-            return self.key_positions[path]
-        for end in range(len(path), -1, -1):
-            found = self.positions.get(path[:end])
-            if found is not None:
-                return found
-        return Position(1, 1)
+        """Where `path` stands (its key if `key`), else its nearest ancestor, else 1:1.
+
+        Positions are looked up in the node tree only when a finding needs one, so loading a
+        file costs no bookkeeping per value.
+        """
+        node, key_node = self.root, None
+        for part in path:
+            step = _child(node, part) if node is not None else None
+            if step is None:
+                return _position(node) if node is not None else Position(1, 1)
+            key_node, node = step
+        target = key_node if key and key_node is not None else node
+        return _position(target) if target is not None else Position(1, 1)
+
+
+def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+    """The (key node, value node) one step below `node`; the first of duplicate keys wins."""
+    if isinstance(node, MappingNode):
+        return next(((k, v) for k, v in node.value if k.value == part), None)
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
 
 
 def load_yaml(path: Path | str) -> YamlDocument:
@@ -107,16 +121,16 @@ def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:
     """Parse YAML text into a YamlDocument; raises YamlLoadError on anything unreadable."""
     try:
         _check_depth(text, name)
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(name, error) from None
     except yaml.YAMLError as error:
         raise YamlLoadError(name, 1, 1, "YAML-SYNTAX", f"ongeldige YAML ({error})") from None
-    document = YamlDocument(name, None)
+    document = YamlDocument(name, None, root)
     if root is not None:
         if "*" in text:  # without an alias the text itself bounds size and depth
             _check_size(root, name)
-        document.data = _Builder(document).build(root, ())
+        document.data = _Builder(document).build(root)
     return document
 
 
@@ -127,9 +141,10 @@ _SYNTAX_PROBLEMS = {
     "did not find expected key": "sleutel verwacht (inspringing klopt niet)",
     "did not find expected '-' indicator": "lijstitem '-' verwacht (inspringing klopt niet)",
     "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
-    "found unexpected end of stream": "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
+    "found unexpected end of stream":
+        "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
     "expected a single document in the stream": "meer dan één YAML-document in het bestand",
-    "did not find expected ',' or ']'": "komma of ']' verwacht (lijst tussen [ ] niet gesloten?)",
+    "did not find expected ',' or ']'": "komma of ']' verwacht (lijst niet gesloten?)",
     "did not find expected ',' or '}'": "komma of '}' verwacht (tabel tussen { } niet gesloten?)",
     "did not find expected node content": "waarde verwacht",
     "did not find expected comment or line break": "na deze waarde mag niets meer op de regel",
@@ -230,37 +245,59 @@ def _at(node: Node) -> tuple[int, int]:
     return position.line, position.column
 
 
+class _ComposeLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Composes without YAML 1.1 type guessing: plain scalars are resolved later, by _Builder.
+
+    The parser asks `resolve` for the tag of every untagged node; answering "plain" or "text"
+    here is both cheaper than the YAML 1.1 resolver and the only way to tell `!!str 12` (text)
+    from `12` (a number) afterwards.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _TAG + "str"
+        return _TAG + ("seq" if kind is SequenceNode else "map")
+
+
+_PLAIN = "tag:regiekit,2026:plain"
+
+
 class _Builder:
-    """Turns a composed node tree into plain data, recording positions on the way."""
+    """Turns a composed node tree into plain data, noting duplicate keys on the way."""
 
     def __init__(self, document: YamlDocument) -> None:
         self.document = document
 
-    def build(self, node: Node, path: JsonPath) -> Any:
-        self.document.positions[path] = _position(node)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            self._require_tag(node, _TAG + "seq")
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+    def build(self, node: Node) -> Any:
+        kind = type(node)
+        if kind is ScalarNode:
+            if node.tag == _PLAIN:
+                return _plain_scalar(node.value)
+            return node.value if node.tag == _TAG + "str" else self._tagged_scalar(node)
+        if kind is MappingNode:
+            return self._mapping(node)
+        self._require_tag(node, _TAG + "seq")
+        return [self.build(item) for item in node.value]
 
-    def _mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode) -> dict[str, Any]:
         self._require_tag(node, _TAG + "map")
         result: dict[str, Any] = {}
+        build = self.build
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise YamlLoadError(self.document.file, *_at(key_node), "YAML-SLEUTEL",
                                     "een sleutel moet een eenvoudige tekst zijn")
-            key = str(key_node.value)
-            key_path = path + (key,)
+            key = key_node.value
             if key in result:
-                self.document.duplicate_keys.append(DuplicateKey(
-                    key, _position(key_node), self.document.key_positions[key_path]))
+                self._duplicate(node, key_node)
                 continue
-            self.document.key_positions[key_path] = _position(key_node)
-            result[key] = self.build(value_node, key_path)
+            result[key] = build(value_node)
         return result
+
+    def _duplicate(self, mapping: MappingNode, key_node: ScalarNode) -> None:
+        first = next(k for k, _ in mapping.value if k.value == key_node.value)
+        self.document.duplicate_keys.append(
+            DuplicateKey(key_node.value, _position(key_node), _position(first)))
 
     def _require_tag(self, node: Node, expected: str) -> None:
         if node.tag != expected:
@@ -271,22 +308,10 @@ class _Builder:
                              f"tag {node.tag.replace(_TAG, '!!')} wordt geweigerd: "
                              "regiekit leest alleen gewone tekst, getallen, lijsten en tabellen")
 
-    def _scalar(self, node: ScalarNode) -> Any:
-        value = node.value
-        implicit = node.tag == _RESOLVER.resolve(ScalarNode, value, (True, False))
-        plain = not node.style  # libyaml reports plain style as '', the Python parser as None
-        if plain and implicit:
-            return _plain_scalar(value)
-        if not plain and (implicit or node.tag == _TAG + "str"):
-            return value
-        return self._tagged_scalar(node)
-
     def _tagged_scalar(self, node: ScalarNode) -> Any:
-        """An explicitly tagged scalar such as `!!str 12`; only the standard tags are allowed."""
-        tag, value = node.tag, node.value
-        if tag == _TAG + "str":
-            return value
-        converted = _plain_scalar(value)
+        """An explicitly tagged scalar such as `!!int 12`; only the standard tags are allowed."""
+        tag = node.tag
+        converted = _plain_scalar(node.value)
         expected = {_TAG + "int": int, _TAG + "float": float, _TAG + "bool": bool}.get(tag)
         if tag == _TAG + "null" and converted is None:
             return None
@@ -299,6 +324,8 @@ class _Builder:
 
 def _plain_scalar(value: str) -> Any:
     """YAML 1.2 core schema: null, true/false, integers and decimals; everything else is text."""
+    if value and value[0] not in _SPECIAL_START:
+        return value  # most values are words: no null, boolean or number starts like this
     if value in _NULLS:
         return None
     if value in _BOOLS:

@@ -54,17 +54,24 @@ def validate_files(files: list[Path]) -> Result:
     return result
 
 
-def validate_document(document: YamlDocument) -> list[Finding]:
-    """Duplicate keys, schema and semantic findings for one loaded file."""
+def validate_document(document: YamlDocument, *, kind: str | None = None,
+                      precheck: bool = False) -> list[Finding]:
+    """Duplicate keys, schema and semantic findings for one loaded file.
+
+    `kind` ("regio", "regels", "casus") is detected from the file unless the caller knows it.
+    `precheck` lets a compiled schema validator pass valid files quickly (see schema_problems);
+    worth it when validating many files of one kind.
+    """
     findings = [_duplicate_key(document, duplicate) for duplicate in document.duplicate_keys]
-    kind = document_kind(document.file, document.data)
+    kind = kind or document_kind(document.file, document.data)
     if kind is None:
         findings.append(to_finding(document, Problem(
             (), "BESTAND-ONBEKEND-SOORT",
             "onbekend soort bestand: verwacht regio.yaml, een regelbestand in rules/ of een "
             "casus (met sleutel 'casus'); het is niet gecontroleerd")))
         return findings
-    findings.extend(to_finding(document, p) for p in schema_problems(document.data, SCHEMAS[kind]))
+    findings.extend(to_finding(document, p) for p in schema_problems(document.data, SCHEMAS[kind],
+                                                                precheck=precheck))
     for module in checks_for(kind):
         options = getattr(module, "OPTIONS", {})
         findings.extend(to_finding(document, p) for p in module.check(document, **options))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -82,13 +84,52 @@ def _inline_definitions(node: Any, definitions: dict[str, Any], active: frozense
     return {key: _inline_definitions(value, definitions, active) for key, value in node.items()}
 
 
+@cache
+def _compiled(name: str) -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    # Dates must be real calendar dates, as jsonschema's format checker demands.
+    return fastjsonschema.compile(schema, formats={"date": _is_calendar_date})  # type: ignore[no-any-return]
+
+
+def _is_calendar_date(value: str) -> bool:
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _passes_compiled(name: str, data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        _compiled(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 _ANNOTATIONS = {"title", "description", "default", "examples", "$comment", "deprecated"}
 
 
-def schema_problems(data: Any, name: str) -> Iterator[Problem]:
-    """Every schema violation of `data` against schema `name`, translated; none if no schema."""
+def schema_problems(data: Any, name: str, *, precheck: bool = False) -> Iterator[Problem]:
+    """Every schema violation of `data` against schema `name`, translated; none if no schema.
+
+    With `precheck`, a compiled validator (fastjsonschema, ~15x faster) decides first and only
+    documents it rejects go through jsonschema for the Dutch findings. Compiling costs ~50 ms, so
+    it pays off for many documents of one kind (`regiekit check`), not for one `validate` run.
+    """
     validator = validator_for(name)
     if validator is None:
+        return
+    if precheck and _passes_compiled(name, data):
         return
     for error in validator.iter_errors(data):
         yield from translate(error)

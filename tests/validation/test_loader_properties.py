@@ -61,4 +61,4 @@ def test_every_key_has_its_line(mapping: dict[str, int]) -> None:
     text = "".join(f"{key}: {value}\n" for key, value in mapping.items())
     document = parse_yaml(text)
     for line, key in enumerate(mapping, start=1):
-        assert document.key_positions[(key,)].line == line
+        assert document.position((key,), key=True).line == line

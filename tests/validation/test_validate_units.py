@@ -90,3 +90,36 @@ def test_semantic_checks_survive_schema_invalid_data() -> None:
 def test_one_of_without_a_closest_branch_says_so() -> None:
     schema = {"oneOf": [{"type": "integer"}, {"type": "boolean"}]}
     assert [c for c, _ in codes_for(schema, "x")] == ["SCHEMA-GEEN-VORM"]
+
+
+def _readable(paths: list[Path]) -> list[Path]:
+    readable = []
+    for path in paths:
+        try:
+            load_yaml(path)
+        except RegiekitError:
+            continue
+        readable.append(path)
+    return readable
+
+
+_SCHEMA_SAMPLES = _readable(sorted(
+    [*Path("tests/data/validate").glob("*/*/*.yaml"), *Path("examples/cases").glob("*.yaml"),
+     *Path("regions").glob("*/regio.yaml")]))
+
+
+@pytest.mark.parametrize("path", _SCHEMA_SAMPLES, ids=str)
+def test_compiled_precheck_never_changes_the_findings(path: Path) -> None:
+    """The fast compiled validator may only skip work, never hide or add a schema finding."""
+    document = load_yaml(path)
+    plain = validate_document(document)
+    assert validate_document(document, precheck=True) == plain
+
+
+def test_compiled_precheck_rejects_impossible_dates() -> None:
+    document = load_yaml(Path("examples/cases/zou-alleenstaande-moeder.yaml"))
+    text = Path(document.file).read_text(encoding="utf-8")
+    first_date = next(word for word in text.split() if word[:2] == "20" and word.count("-") == 2)
+    broken = parse_yaml(text.replace(first_date, "2021-02-31", 1), "casus.yaml")
+    codes = {f.code for f in validate_document(broken, precheck=True)}
+    assert "SCHEMA-DATUM" in codes
