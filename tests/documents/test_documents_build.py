@@ -162,3 +162,22 @@ def test_invalid_case_exits_1(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
     result = build("--case", str(path), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1 and "ongeldig" in result.stderr
+
+
+def test_freeze_zip_removes_the_clock_from_any_archive() -> None:
+    import io
+
+    from generator.documents.reproducible import freeze_zip
+
+    def archive(when: tuple[int, ...]) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in ("[Content_Types].xml", "word/document.xml"):
+                target.writestr(zipfile.ZipInfo(name, date_time=when), f"<x>{name}</x>")
+        return buffer.getvalue()
+
+    early, late = archive((2020, 1, 2, 3, 4, 6)), archive((2031, 12, 30, 23, 58, 0))
+    assert early != late and freeze_zip(early) == freeze_zip(late)
+    with zipfile.ZipFile(io.BytesIO(freeze_zip(late))) as frozen:
+        assert frozen.testzip() is None
+        assert frozen.read("word/document.xml") == b"<x>word/document.xml</x>"
