@@ -581,5 +581,12 @@ def build_all() -> list[Path]:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE.parent.parent))
-    for written in build_all():
-        print(written)
+    from generator.documents.templates_check import record_verified
+
+    written = build_all()
+    for path in written:
+        print(path)
+    # validate skips re-parsing templates whose bytes are recorded here as verified.
+    problems = record_verified(written, HERE / "geverifieerd.json")
+    if problems:
+        sys.exit("sjablonen afgekeurd:\n" + "\n".join(problems))
