@@ -397,7 +397,7 @@ def werkinstructie() -> Builder:
                                               b.bullets("l.aanleidingen")))
             b.para("Overzicht van de stappen", "Tussenkop")
             b.list_table("l.stappen", "s", [
-                ("Stap", "{{ s.nummer }}", 1.0), ("Wat", "{{ s.naam }}", 5.2),
+                ("Stap", "{{ s.nummer }}", 1.3), ("Wat", "{{ s.naam }}", 4.9),
                 ("Wie mag starten", "{{ s.wie_start }}", 4.6),
                 ("Reactietermijn", "{{ s.termijn }}", 3.0),
                 ("Formulier", "{{ s.formulier_kort }}", 2.8)])
