@@ -117,8 +117,8 @@ class Builder:
         foot.style = self.doc.styles["Klein"]
         foot.add_run(footer + "\tpagina ")
         _page_field(foot)
-        foot.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin
-                                                     - section.right_margin, alignment=2)
+        width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
+        foot.paragraph_format.tab_stops.add_tab_stop(width, alignment=2)
 
     def title_page(self, kind: str, title: str, subtitle: str, rows: str | None) -> None:
         for _ in range(4):
@@ -169,12 +169,12 @@ class Builder:
         self.para(f"{{{{ {expression} }}}}", "Bron")
         self.tag("endif")
 
-    def when(self, condition: str, body: Callable[[], None]) -> None:
+    def when(self, condition: str, body: Callable[[], object]) -> None:
         self.tag(f"if {condition}")
         body()
         self.tag("endif")
 
-    def loop(self, header: str, body: Callable[[], None]) -> None:
+    def loop(self, header: str, body: Callable[[], object]) -> None:
         self.tag(f"for {header}")
         body()
         self.tag("endfor")
@@ -287,7 +287,7 @@ def _page_field(paragraph: Paragraph) -> None:
 def _cell_text(cell: _Cell, text: str, *, bold: bool = False,
                color: RGBColor | None = None) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = cell.part.document.styles["Tabeltekst"]
+    paragraph.style = cell.part.document.styles["Tabeltekst"]  # type: ignore[attr-defined]
     run = paragraph.add_run(text)
     run.bold = bold or None
     if color is not None:
