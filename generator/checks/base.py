@@ -78,6 +78,13 @@ class RegionModel:
         self.problem_areas = _by_id(data.get("probleemgebieden"))
         self.assignments: list[Data] = list(data.get("toewijzingen") or ())
         self.calendar: WorkdayCalendar = calendar_for(data)
+        self._steps: dict[tuple[str, int], Data] = {}
+        for ladder_id, ladder in self.ladders.items():
+            for step in ladder.get("stappen") or ():
+                self._steps.setdefault((ladder_id, step["nummer"]), step)
+        self._assignments_by_role: dict[str, list[Data]] = {}
+        for entry in self.assignments:
+            self._assignments_by_role.setdefault(entry["rol"], []).append(entry)
         self.cache: dict[Any, Any] = {}
         """Per-region memo for checks (compiled form validators, ...)."""
 
@@ -93,14 +100,14 @@ class RegionModel:
         return str(organisation["naam"]) if organisation else "een onbekende organisatie"
 
     def step(self, ladder_id: str, number: int) -> Data | None:
-        ladder = self.ladders.get(ladder_id)
-        for step in (ladder or {}).get("stappen") or ():
-            if step["nummer"] == number:
-                return step  # type: ignore[no-any-return]
-        return None
+        """The (first) step `number` of ladder `ladder_id`, from an index built once."""
+        try:
+            return self._steps.get((ladder_id, number))
+        except TypeError:  # an unhashable value where a schema-valid case has a number
+            return None
 
     def assignments_for(self, role_id: str) -> list[Data]:
-        return [entry for entry in self.assignments if entry["rol"] == role_id]
+        return list(self._assignments_by_role.get(role_id, ()))
 
 
 @dataclass(frozen=True)
@@ -115,17 +122,21 @@ class Escalation:
     def path(self) -> JsonPath:
         return ("escalaties", self.index)
 
-    @property
+    @cached_property
     def number(self) -> int:
         return int(self.data["stap"])
 
-    @property
+    @cached_property
     def started(self) -> date:
         return date.fromisoformat(self.data["datum"])
 
 
 class CaseContext:
-    """One schema-valid case read against its region."""
+    """One schema-valid case read against its region.
+
+    Built once per case and shared by every rule: whatever several rules derive from the case
+    (escalations per ladder, members, condition answers) is computed once, on first use.
+    """
 
     def __init__(self, data: Data, region: RegionModel) -> None:
         self.data = data
@@ -139,11 +150,11 @@ class CaseContext:
         given = parse_date(self.data.get("peildatum"))
         return given or max(_dates(self.data), default=date.today())
 
-    @property
+    @cached_property
     def problem_areas(self) -> list[str]:
         return list(self.data.get("probleemgebieden") or ())
 
-    @property
+    @cached_property
     def signals(self) -> list[str]:
         return list(self.data.get("signalen") or ())
 
@@ -176,16 +187,32 @@ class CaseContext:
         return str(member["organisatie"]) if member and member.get("organisatie") else None
 
     def professionals(self) -> int:
+        return self._professionals
+
+    @cached_property
+    def _professionals(self) -> int:
         return sum(1 for member in self.members.values() if member.get("professioneel", True))
 
     def escalations(self, ladder_id: str | None = None) -> list[Escalation]:
         """The case's escalations (of one ladder), ordered by start date, then file order."""
+        if ladder_id is None:
+            return list(self._escalations)
+        return list(self._escalations_by_ladder.get(ladder_id, ()))
+
+    @cached_property
+    def _escalations(self) -> list[Escalation]:
         events = [
             Escalation(index, event, self.region.step(event["ladder"], event["stap"]))
             for index, event in enumerate(self.data.get("escalaties") or ())
-            if ladder_id is None or event["ladder"] == ladder_id
         ]
         return sorted(events, key=lambda event: (event.data["datum"], event.index))
+
+    @cached_property
+    def _escalations_by_ladder(self) -> dict[str, list[Escalation]]:
+        by_ladder: dict[str, list[Escalation]] = {}
+        for event in self._escalations:  # sorted, so each ladder's list is sorted too
+            by_ladder.setdefault(event.data["ladder"], []).append(event)
+        return by_ladder
 
     def failed_conditions(self, conditions: Iterable[Data] | None,
                           assignment: Data | None = None) -> list[Data]:
@@ -197,18 +224,27 @@ class CaseContext:
         return not self.failed_conditions(conditions, assignment)
 
     def _holds(self, condition: Data, assignment: Data | None) -> bool:
+        """Every test the condition names holds (a condition may name several)."""
         case = self.data
-        tests = (
-            ("kader", lambda wanted: case["kader"] == wanted),
-            ("doelgroep", lambda wanted: case["doelgroep"] == wanted),
-            ("probleemgebied", lambda wanted: wanted in self.problem_areas),
-            ("signaal", lambda wanted: wanted in self.signals),
-            ("min_probleemgebieden", lambda wanted: len(self.problem_areas) >= wanted),
-            ("min_betrokken_hulpverleners", lambda wanted: self.professionals() >= wanted),
-            ("instemming_gezin", lambda wanted: not wanted or assignment is None
-             or bool(assignment.get("instemming_gezin"))),
-        )
-        return all(test(condition[key]) for key, test in tests if key in condition)
+        if "kader" in condition and case["kader"] != condition["kader"]:
+            return False
+        if "doelgroep" in condition and case["doelgroep"] != condition["doelgroep"]:
+            return False
+        if "probleemgebied" in condition and \
+                condition["probleemgebied"] not in self.problem_areas:
+            return False
+        if "signaal" in condition and condition["signaal"] not in self.signals:
+            return False
+        if "min_probleemgebieden" in condition and \
+                not len(self.problem_areas) >= condition["min_probleemgebieden"]:
+            return False
+        if "min_betrokken_hulpverleners" in condition and \
+                not self._professionals >= condition["min_betrokken_hulpverleners"]:
+            return False
+        if "instemming_gezin" in condition and condition["instemming_gezin"] and \
+                assignment is not None and not assignment.get("instemming_gezin"):
+            return False
+        return True
 
     def next_steps(self, ladder_id: str, step: Data) -> list[int]:
         """Step numbers allowed after `step`, skipping steps whose conditions do not hold."""
