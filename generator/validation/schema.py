@@ -103,6 +103,13 @@ def _compiled(name: str) -> Callable[[Any], Any]:
     return compiled  # type: ignore[no-any-return]
 
 
+def prepare(name: str, *, precheck: bool = False) -> None:
+    """Build the validators for schema `name` now rather than on first use (e.g. before worker
+    processes are forked, so that they inherit them)."""
+    if validator_for(name) is not None and precheck:
+        _compiled(name)
+
+
 def _is_calendar_date(value: str) -> bool:
     if not _ISO_DATE.fullmatch(value):
         return False
