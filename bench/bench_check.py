@@ -3,13 +3,17 @@
 Generates synthetic cases (variants of the worked examples) into a temporary folder (never
 committed), then reports in one run:
 
-* bare parsing: `yaml.compose(text, Loader=yaml.CSafeLoader)` of every file;
+* two baselines over every file, both libyaml (`yaml.CSafeLoader`):
+  - compose: `yaml.compose(text)`, parsing to nodes only (the baseline the targets name);
+  - load: `yaml.load(text)`, parsing into Python data, which any script reading the cases does;
 * `check` in this process through the core (`generator.casecheck.check_files`), jobs 1 and 2
   (jobs 2 includes starting the worker processes);
-* peak memory (ru_maxrss of a fresh subprocess) checking 1,000 and 10,000 cases.
+* the four ratios check/baseline, and which targets are met against which baseline;
+* peak memory (ru_maxrss of a fresh subprocess, one job) checking a tenth of the cases and all.
 
-Targets: check/parse <= 1.3 with one process, < 1.0 with --jobs 2; exits 1 if missed.
-Usage: python bench/bench_check.py [--cases 10000] [--no-memory]
+Each time is the best of `--repeat` rounds (baselines and checks alike, interleaved).
+Targets: check/compose <= 1.3 with one process, < 1.0 with --jobs 2; exits 1 if missed.
+Usage: python bench/bench_check.py [--cases 10000] [--repeat 2] [--no-memory]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -31,6 +36,8 @@ from generator.casecheck import CheckOptions, check_files, iter_case_files  # no
 
 OPTIONS = CheckOptions(regions_root=REPO / "regions", rules_file=REPO / "rules" / "regels.yaml")
 TEMPLATES = sorted((REPO / "examples" / "cases").glob("*.yaml"))
+TARGET_JOBS1 = 1.3
+TARGET_JOBS2 = 1.0
 
 
 def generate(folder: Path, count: int) -> None:
@@ -46,17 +53,24 @@ def generate(folder: Path, count: int) -> None:
             f"{first}\ncasus: {case_id}-{number}\n{rest}", encoding="utf-8")
 
 
-def bare_parse(folder: Path) -> float:
-    start = time.perf_counter()
+def compose_all(folder: Path) -> None:
     for path in iter_case_files([folder]):
         yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    return time.perf_counter() - start
 
 
-def check(folder: Path, jobs: int) -> tuple[float, int]:
+def load_all(folder: Path) -> None:
+    for path in iter_case_files([folder]):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def check(folder: Path, jobs: int) -> int:
+    return check_files(iter_case_files([folder]), OPTIONS, jobs=jobs).files_checked
+
+
+def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
-    result = check_files(iter_case_files([folder]), OPTIONS, jobs=jobs)
-    return time.perf_counter() - start, result.files_checked
+    action()
+    return time.perf_counter() - start
 
 
 def peak_memory_mb(folder: Path) -> float:
@@ -76,24 +90,41 @@ def peak_memory_mb(folder: Path) -> float:
     return int(output.split()[-1]) / 1024
 
 
+def measure(folder: Path, repeat: int) -> dict[str, float]:
+    """Best time of `repeat` interleaved rounds of each measure, in seconds."""
+    actions: dict[str, Callable[[], object]] = {
+        "compose_s": lambda: compose_all(folder),
+        "load_s": lambda: load_all(folder),
+        "check_jobs1_s": lambda: check(folder, 1),
+        "check_jobs2_s": lambda: check(folder, 2),
+    }
+    best = {name: float("inf") for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            best[name] = min(best[name], timed(action))
+    return best
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--no-memory", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="regiekit-bench-") as tmp:
         folder = Path(tmp) / "cases"
         folder.mkdir()
         generate(folder, args.cases)
-        check(folder, 1)  # warm the file cache and imports once
-        parse = bare_parse(folder)
-        one, checked = check(folder, 1)
-        two, _ = check(folder, 2)
-        figures: dict[str, float | int] = {
-            "casussen": checked, "parse_s": round(parse, 2), "check_jobs1_s": round(one, 2),
-            "check_jobs2_s": round(two, 2), "ratio_jobs1": round(one / parse, 2),
-            "ratio_jobs2": round(two / parse, 2),
-        }
+        checked = check(folder, 1)  # warm the file cache, imports, catalogue and regions once
+        best = measure(folder, args.repeat)
+        figures: dict[str, float | int] = {"casussen": checked}
+        figures.update({name: round(seconds, 2) for name, seconds in best.items()})
+        figures.update({name.removesuffix("_s") + "_ms_per_case": round(seconds / checked * 1000, 3)
+                        for name, seconds in best.items()})
+        for jobs in (1, 2):
+            for baseline in ("compose", "load"):
+                figures[f"ratio_jobs{jobs}_{baseline}"] = round(
+                    best[f"check_jobs{jobs}_s"] / best[f"{baseline}_s"], 2)
         if not args.no_memory:
             small = Path(tmp) / "small"
             small.mkdir()
@@ -101,8 +132,16 @@ def main() -> int:
             figures["peak_mb_tiende"] = round(peak_memory_mb(small), 1)
             figures["peak_mb_alle"] = round(peak_memory_mb(folder), 1)
     print(json.dumps(figures, indent=2))
-    ok = figures["ratio_jobs1"] <= 1.3 and figures["ratio_jobs2"] < 1.0
-    print("doelen gehaald" if ok else "doelen NIET gehaald (<= 1.3 met 1 proces, < 1.0 met 2)")
+    met = {}
+    for baseline in ("compose", "load"):
+        one, two = figures[f"ratio_jobs1_{baseline}"], figures[f"ratio_jobs2_{baseline}"]
+        met[baseline] = (one <= TARGET_JOBS1, two < TARGET_JOBS2)
+        print(f"tegen {baseline}: 1 proces {one} (doel <= {TARGET_JOBS1}: "
+              f"{'gehaald' if met[baseline][0] else 'NIET gehaald'}), --jobs 2 {two} "
+              f"(doel < {TARGET_JOBS2}: {'gehaald' if met[baseline][1] else 'NIET gehaald'})")
+    ok = all(met["compose"])
+    print("doelen (tegen compose, zoals het issue ze noemt) "
+          + ("gehaald" if ok else "NIET gehaald"))
     return 0 if ok else 1
 
 
