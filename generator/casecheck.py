@@ -103,7 +103,7 @@ def _rule_checks(rules_file: Path) -> tuple[RuleCheck, ...]:
 def _rule(entry: dict[str, Any]) -> Rule:
     bron = entry["bron"]
     return Rule(entry["id"], entry["titel"], Severity(entry["ernst"]), entry["soort"],
-                f"{bron['document']}, {bron['sectie']}", tuple(entry["leest"]))
+                f"{bron['document']} – {bron['sectie']}", tuple(entry["leest"]))
 
 
 @lru_cache(maxsize=64)
@@ -170,13 +170,15 @@ def _run_checks(document: YamlDocument, region: RegionModel, checks: Iterable[Ru
     case = CaseContext(document.data, region)  # shared: what rules derive is derived once
     for rule, check in checks:
         for violation in check(case):
-            yield _stamp(document, violation, rule, subject)
+            yield _stamp(document, violation, rule, subject, region)
 
 
-def _stamp(document: YamlDocument, violation: Violation, rule: Rule, subject: str) -> Finding:
+def _stamp(document: YamlDocument, violation: Violation, rule: Rule, subject: str,
+           region: RegionModel) -> Finding:
     position = document.position(violation.path)
+    source = region.describe_source(violation.source) or rule.source
     return Finding(document.file, position.line, position.column, rule.id, rule.severity,
-                   violation.message, violation.source or rule.source, subject)
+                   violation.message, source, subject)
 
 
 def _at(document: YamlDocument, path: tuple[str, ...], code: str, message: str,

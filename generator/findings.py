@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is. Values are the Dutch words shown to users."""
 
     ERROR = "fout"
@@ -19,7 +19,7 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem at one place. `subject` is what it is about (a case id), for stable test names."""
+    """One problem at one place; `subject` is what it is about (a case id), for stable names."""
 
     file: str
     line: int

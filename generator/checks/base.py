@@ -25,12 +25,13 @@ Data = dict[str, Any]
 class Violation:
     """One breach of a rule at `path` in the case; the runner stamps rule id and severity.
 
-    `source` is the `bron` of the region element the check read, when it has one.
+    `source` is the `bron` of the region element the check read, when it has one; the runner
+    turns it into text with the source document's title.
     """
 
     path: JsonPath
     message: str
-    source: str | None = None
+    source: Data | None = None
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,9 @@ class Rule:
     reads: tuple[str, ...] = ()
 
 
-def source_of(element: Data | None) -> str | None:
-    """`document, sectie` of a region element's own `bron`, if it has one."""
-    bron = (element or {}).get("bron")
-    return f"{bron['document']}, {bron['sectie']}" if bron else None
+def source_of(element: Data | None) -> Data | None:
+    """A region element's own `bron` (document id and section), if it has one."""
+    return (element or {}).get("bron")
 
 
 def parse_date(value: Any) -> date | None:
@@ -85,8 +85,17 @@ class RegionModel:
         self._assignments_by_role: dict[str, list[Data]] = {}
         for entry in self.assignments:
             self._assignments_by_role.setdefault(entry["rol"], []).append(entry)
+        self._source_titles = {str(item["id"]): str(item["titel"])
+                               for item in data.get("bronnen") or ()}
         self.cache: dict[Any, Any] = {}
         """Per-region memo for checks (compiled form validators, ...)."""
+
+    def describe_source(self, bron: Data | None) -> str | None:
+        """`<title of the source document>, <section>` for a `bron` of this region."""
+        if not bron:
+            return None
+        document = self._source_titles.get(bron["document"], bron["document"])
+        return f"{document} – {bron['sectie']}"
 
     def role_name(self, role_id: str | None) -> str:
         role = self.roles.get(role_id or "")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from generator.checks.base import CaseContext, Data, Violation, parse_date, source_of
+from generator.loader import JsonPath
 
 KIND = "overleg-frequentie"
 
@@ -29,7 +30,8 @@ def _check_meeting(case: CaseContext, meeting_id: str, meeting: Data,
                   if entry["overleg"] == meeting_id)
     start = parse_date(case.data.get("start"))
     name = meeting["naam"]
-    previous, previous_path = (start, ("start",)) if start else (None, None)
+    previous_path: JsonPath | None = ("start",) if start else None
+    previous = start
     for held_on, index in held:
         if previous is not None and (held_on - previous).days > days:
             yield Violation(("overleggen", index, "datum"),

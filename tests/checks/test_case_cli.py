@@ -1,4 +1,5 @@
-"""`regiekit check`, `next` and `test` as a user runs them: formats, exit codes, no personal data."""
+"""`regiekit check`, `next` and `test` as a user runs them: formats, exit codes, no personal
+data."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def test_folder_of_good_and_bad_cases_reports_rule_and_line() -> None:
     result = _run("check", "examples/cases")
     assert result.exit_code == 1, result.output
     assert ("examples/cases/apeldoorn-sprong-fout.yaml:87:11: [fout] LADDER-VOLGORDE na stap 1 "
-            "van 'escalatieladder' volgt alleen stap 2, niet stap 3 (bron: ") in result.output
+            "van 'escalatieladder' volgt alleen stap 2, niet stap 3 (bron: Werkinstructie "
+            "complexe casuïstiek – Trap 1. Hulp bij het vinden van een passende (residentiele) "
+            "plek)") in result.output
     assert "Traceback" not in result.output
     assert result.output.rstrip().endswith("1 bewuste afwijking in 16 bestanden")
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from case_support import EXAMPLES, OPTIONS
 
 from generator.casecheck import check_file, load_catalogue
 from generator.casetests import expected_findings, run_case_test
-from case_support import EXAMPLES, OPTIONS
 
 CASES = sorted(EXAMPLES.glob("*.yaml"))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.casecheck import CheckOptions, check_file
 from case_support import EXAMPLES, OPTIONS, REPO
+
+from generator.casecheck import CheckOptions, check_file
 
 
 def _region_copy(tmp_path: Path, region: str, old: str, new: str) -> CheckOptions:
@@ -44,9 +45,11 @@ def test_reply_term_of_three_days_makes_the_good_case_late(tmp_path: Path) -> No
 def test_allowing_the_gi_to_start_step_4_changes_the_verdict(tmp_path: Path) -> None:
     case = EXAMPLES / "apeldoorn-complexe-casus-fout.yaml"
     old = ("        initiatiefnemers:\n          - gemeentelijke-toegang\n"
-           "        uitvoerder: gemeentelijke-toegang\n        deelnemers:\n          - zorgaanbieder")
+           "        uitvoerder: gemeentelijke-toegang\n"
+           "        deelnemers:\n          - zorgaanbieder")
     new = ("        initiatiefnemers:\n          - gemeentelijke-toegang\n          - gi\n"
-           "        uitvoerder: gemeentelijke-toegang\n        deelnemers:\n          - zorgaanbieder")
+           "        uitvoerder: gemeentelijke-toegang\n"
+           "        deelnemers:\n          - zorgaanbieder")
     options = _region_copy(tmp_path, "apeldoorn", old, new)
     assert ("LADDER-INITIATIEF", 106) in _codes(case, OPTIONS)
     assert ("LADDER-INITIATIEF", 106) not in _codes(case, options)
