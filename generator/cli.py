@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -44,7 +44,55 @@ def _run(core: Callable[[], int]) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _DutchGroup(click.Group):
+    """The command group; click's usage errors are reported in Dutch, with exit code 2."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        run_click: Callable[..., Any] = super().main
+        if not standalone_mode:
+            return run_click(*args, standalone_mode=False, **kwargs)
+        try:
+            return run_click(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as error:
+            click.echo(error.ctx.get_help() if error.ctx else "", err=True)
+        except click.UsageError as error:
+            usage = f"{error.ctx.get_usage()}\n" if error.ctx else ""
+            click.echo(f"{usage}regiekit: {_usage_message(error)}", err=True)
+        except click.Abort:
+            click.echo("regiekit: afgebroken", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _usage_message(error: click.UsageError) -> str:
+    """A Dutch sentence for click's usage errors (click itself speaks English)."""
+    if isinstance(error, click.NoSuchOption):
+        return f"onbekende optie {error.option_name}{_did_you_mean(error.possibilities)}"
+    if isinstance(error, click.exceptions.NoSuchCommand):
+        return f"onbekende opdracht '{error.command_name}'{_did_you_mean(error.possibilities)}"
+    if isinstance(error, click.MissingParameter):
+        kind = "argument" if isinstance(error.param, click.Argument) else "optie"
+        return f"verplicht {kind} ontbreekt: {_param_name(error)}"
+    if isinstance(error, click.BadParameter):
+        choices = getattr(getattr(error.param, "type", None), "choices", None)
+        if choices:
+            return f"ongeldige waarde voor {_param_name(error)}; kies uit: {', '.join(choices)}"
+        return f"ongeldige waarde voor {_param_name(error)} ({error.message})"
+    if error.message.startswith("Got unexpected extra argument"):
+        return "te veel argumenten" + error.message[len("Got unexpected extra arguments"):]
+    return f"verkeerd gebruik ({error.message})"
+
+
+def _param_name(error: click.BadParameter) -> str:
+    if error.param is not None:
+        return error.param.get_error_hint(error.ctx) if error.ctx else error.param.name or "?"
+    return str(error.param_hint or "?")
+
+
+def _did_you_mean(possibilities: Any) -> str:
+    return f"; bedoelde u {' of '.join(sorted(possibilities))}?" if possibilities else ""
+
+
+@click.group(cls=_DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="regiekit")
 def main() -> None:
     """regiekit: regionale werkafspraken over coördinatie van zorg als gevalideerde YAML."""

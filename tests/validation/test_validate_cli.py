@@ -128,3 +128,17 @@ def test_nothing_is_written(workspace: Path) -> None:
     invoke()
     invoke("--format", "json")
     assert sorted(p.relative_to(workspace) for p in workspace.rglob("*")) == before
+
+
+@pytest.mark.parametrize(("args", "dutch"), [
+    (["validate", "--format", "xml"],
+     "ongeldige waarde voor '--format'; kies uit: text, json, github"),
+    (["validate", "--frmat", "json"], "onbekende optie --frmat; bedoelde u --format?"),
+    (["valdate"], "onbekende opdracht 'valdate'; bedoelde u validate?"),
+    (["check"], "verplicht argument ontbreekt: 'PATHS...'"),
+])
+def test_usage_errors_are_dutch_with_exit_2(args: list[str], dutch: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"regiekit: {dutch}" in result.output
+    assert "Error:" not in result.output and "Traceback" not in result.output
