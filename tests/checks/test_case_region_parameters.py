@@ -63,9 +63,8 @@ def test_meeting_interval_of_21_days_accepts_the_gap(tmp_path: Path) -> None:
 
 
 def test_a_step_requiring_all_initiators(tmp_path: Path) -> None:
-    old = "        deelnemers:\n          - leidinggevende\n"
-    new = old + "        alle_initiatiefnemers: true\n"
-    options = _region_copy(tmp_path, "zou", old, new)
+    # ZOU: procesregisseur and behandelaar both escalate, each to their own manager.
+    options = _region_copy(tmp_path, "zou", "        alle_initiatiefnemers: true\n", "")
     case = tmp_path / "zou-geen-overeenstemming.yaml"
     case.write_text(
         "casus: zou-geen-overeenstemming\nregio: zou\nkader: vrijwillig\ndoelgroep: volwassenen\n"
@@ -75,5 +74,5 @@ def test_a_step_requiring_all_initiators(tmp_path: Path) -> None:
         "regie:\n  - rol: procesregisseur\n    betrokkene: lt-1\n    van: 2024-01-01\n"
         "escalaties:\n  - ladder: geen-overeenstemming\n    stap: 1\n    datum: 2024-02-01\n"
         "    gestart_door:\n      betrokkene: lt-1\n", encoding="utf-8")
-    assert _codes(case, OPTIONS) == []
-    assert _codes(case, options) == [("ESCALATIE-ROUTE", 22)]  # gestart_door of step 1
+    assert _codes(case, OPTIONS) == [("ESCALATIE-ROUTE", 22)]  # gestart_door of step 1
+    assert _codes(case, options) == []
