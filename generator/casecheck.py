@@ -158,15 +158,9 @@ def check_document(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIO
     return result
 
 
-def run_rules(document: YamlDocument, region: RegionModel, rules: Iterable[Rule],
-              subject: str) -> Iterator[Finding]:
-    """Every rule's violations in the case, stamped with rule id, severity and source."""
-    checks = ((rule, get_check(rule.kind).check) for rule in rules)
-    return _run_checks(document, region, checks, subject)
-
-
 def _run_checks(document: YamlDocument, region: RegionModel, checks: Iterable[RuleCheck],
                 subject: str) -> Iterator[Finding]:
+    """Every rule's violations in the case, stamped with rule id, severity and source."""
     case = CaseContext(document.data, region)  # shared: what rules derive is derived once
     for rule, check in checks:
         for violation in check(case):
