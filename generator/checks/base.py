@@ -195,11 +195,9 @@ class CaseContext:
         member = self.members.get(str(actor.get("betrokkene")))
         return str(member["organisatie"]) if member and member.get("organisatie") else None
 
-    def professionals(self) -> int:
-        return self._professionals
-
     @cached_property
-    def _professionals(self) -> int:
+    def professionals(self) -> int:
+        """How many case members are professionals (`professioneel`, default true)."""
         return sum(1 for member in self.members.values() if member.get("professioneel", True))
 
     def escalations(self, ladder_id: str | None = None) -> list[Escalation]:
@@ -248,7 +246,7 @@ class CaseContext:
                 not len(self.problem_areas) >= condition["min_probleemgebieden"]:
             return False
         if "min_betrokken_hulpverleners" in condition and \
-                not self._professionals >= condition["min_betrokken_hulpverleners"]:
+                not self.professionals >= condition["min_betrokken_hulpverleners"]:
             return False
         if "instemming_gezin" in condition and condition["instemming_gezin"] and \
                 assignment is not None and not assignment.get("instemming_gezin"):
