@@ -31,9 +31,8 @@ def describe_path(path: JsonPath) -> str:
     return text or "het bestand"
 
 
-def to_finding(document: YamlDocument, problem: Problem, *,
-               severity: Severity = Severity.ERROR, source: str | None = None) -> Finding:
-    """Stamp a problem with its file, line and severity (the check's default unless it set one)."""
+def to_finding(document: YamlDocument, problem: Problem) -> Finding:
+    """Stamp a problem with its file, line and severity (an error unless the check set one)."""
     position = document.position(problem.path, key=problem.key)
     return Finding(document.file, position.line, position.column, problem.code,
-                   problem.severity or severity, problem.message, source)
+                   problem.severity or Severity.ERROR, problem.message)
