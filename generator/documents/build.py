@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -126,6 +126,11 @@ def render(document: PlannedDocument) -> bytes:
                        document.context, document.properties)
 
 
+def render_all(planned: list[PlannedDocument]) -> list[tuple[Path, bytes]]:
+    """Each planned document's path with its rendered bytes (all in memory, nothing written)."""
+    return [(document.path, render(document)) for document in planned]
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: readers see old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -177,7 +182,7 @@ def build_region(name: str, options: BuildOptions, outcome: Outcome) -> Region |
     try:
         region = load_region(name, options.regions_root)
         planned = plan_region(region, options.out)
-        rendered = [(document.path, render(document)) for document in planned]
+        rendered = render_all(planned)
     except RegionInvalid as error:
         outcome.failures.append((region_label(name), str(error), EXIT_FINDINGS))
         return None
@@ -243,9 +248,3 @@ def report(outcome: Outcome, options: BuildOptions, *, stream: TextIO, errors: T
         stream.write(f"geschreven: {path}\n")
     stream.write(f"{len(outcome.written)} documenten geschreven, "
                  f"{len(outcome.unchanged)} ongewijzigd in {options.out}/\n")
-
-
-def render_all(planned: list[PlannedDocument],
-               renderer: Callable[[PlannedDocument], bytes] = render) -> list[tuple[Path, bytes]]:
-    """Render a list of planned documents (used by the case build and the benchmark)."""
-    return [(document.path, renderer(document)) for document in planned]
