@@ -26,11 +26,10 @@ from generator.documents.context import Context, Data, werkinstructie_context
 from generator.documents.environment import render_docx
 from generator.documents.forms import form_context
 from generator.documents.reproducible import FALLBACK_DATE, DocumentProperties
+from generator.documents.templates_check import OVERRIDE_FOLDER, TEMPLATE_DIR
 from generator.errors import RegiekitError
 from generator.regions import DEFAULT_REGIONS_DIR, Region, RegionInvalid, load_region, region_files
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-OVERRIDE_FOLDER = "templates"
 COMPARISON_FILE = "vergelijking.docx"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
