@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
+from generator.regions import REGION_FILE
 
 DEFAULT_PATHS = (Path("regions"), Path("rules"))
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = ("templates",)
-REGION_FILE = "regio.yaml"
 RULES_FOLDER = "rules"
 
 SCHEMAS = {
