@@ -15,9 +15,9 @@ ID = "ladders"
 KINDS = ("regio",)
 
 Graph = dict[int, list[tuple[int, JsonPath]]]
+"""Step number -> the steps that may follow, each with the path where it is named."""
 Steps = list[tuple[int, JsonPath, dict[str, Any]]]
 """Each step's number, path and data, in file order."""
-"""Step number -> the steps that may follow, each with the path where it is named."""
 
 
 def check(document: YamlDocument) -> Iterator[Problem]:
