@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.documents.context import (
+    FILL_IN,
     Context,
     Data,
     RegionView,
@@ -24,9 +25,6 @@ from generator.documents.context import (
     starters,
 )
 from generator.documents.words import capitalize, join_or
-
-FILL_IN = [{"label": "Casus (kenmerk)", "waarde": " "}, {"label": "Ingevuld door", "waarde": " "},
-           {"label": "Datum", "waarde": " "}]
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,10 @@ ORGANISATIESOORT = {
 
 DOELGROEP = {"jeugd": "jeugd", "volwassenen": "volwassenen"}
 
+FILL_IN = [{"label": "Casus (kenmerk)", "waarde": " "}, {"label": "Ingevuld door", "waarde": " "},
+           {"label": "Datum", "waarde": " "}]
+"""The blank header rows a coordinator fills in by hand on a checklist or blank form."""
+
 def clean(value: Any) -> Any:
     """`clean_text` applied to every string in a nested structure."""
     if isinstance(value, str):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from generator.documents.context import (
+    FILL_IN,
     Context,
     Data,
     RegionView,
@@ -71,9 +72,7 @@ def form_context(data: Data, form: Data, *, answers: Data | None = None,
         "regio": region_summary(view),
         "doc": document_block(view, "Formulier", capitalize(str(form["naam"]))),
         "omschrijving": description,
-        "invulvelden": header or [{"label": "Casus (kenmerk)", "waarde": " "},
-                                  {"label": "Ingevuld door", "waarde": " "},
-                                  {"label": "Datum", "waarde": " "}],
+        "invulvelden": header or FILL_IN,
         "secties": form_sections(form, answers),
         "voetnoot": "Vragen met * zijn verplicht.",
         "bron": view.source(form.get("bron")),
