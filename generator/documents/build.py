@@ -82,10 +82,13 @@ def find_template(name: str, override_dir: Path | None) -> Path:
     return TEMPLATE_DIR / name
 
 
+def midnight(day: str | None) -> datetime:
+    """The start of an ISO date, or FALLBACK_DATE without one: a document date, never the clock."""
+    return datetime.combine(date.fromisoformat(day), datetime.min.time()) if day else FALLBACK_DATE
+
+
 def created_at(data: Data) -> datetime:
-    value = data.get("document", {}).get("datum")
-    return datetime.combine(date.fromisoformat(value), datetime.min.time()) if value \
-        else FALLBACK_DATE
+    return midnight(data.get("document", {}).get("datum"))
 
 
 def properties_for(data: Data, title: str) -> DocumentProperties:

@@ -8,7 +8,7 @@ generator.workdays) and the case description inline. Written to `<out>/<case-id>
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -17,6 +17,7 @@ from generator.documents.build import (
     Outcome,
     PlannedDocument,
     deliver,
+    midnight,
     render_all,
     report,
 )
@@ -69,10 +70,8 @@ def person(view: RegionView, case: Data, actor: Data | None) -> str:
 
 
 def case_properties(title: str, region: Data, day: str | None) -> DocumentProperties:
-    created = datetime.combine(date.fromisoformat(day), datetime.min.time()) if day \
-        else datetime(2000, 1, 1)
     return DocumentProperties(title=title, subject=str(region["naam"]), author="regiekit",
-                              created=created)
+                              created=midnight(day))
 
 
 def filled_form(region: Region, case: Data, filled: Data, folder: Path) -> PlannedDocument | None:
