@@ -45,11 +45,10 @@ ORGANISATIESOORT = {
     "overig": "Overige organisaties",
 }
 
-DOELGROEP = {"jeugd": "jeugd", "volwassenen": "volwassenen"}
-
 FILL_IN = [{"label": "Casus (kenmerk)", "waarde": " "}, {"label": "Ingevuld door", "waarde": " "},
            {"label": "Datum", "waarde": " "}]
 """The blank header rows a coordinator fills in by hand on a checklist or blank form."""
+
 
 def clean(value: Any) -> Any:
     """`clean_text` applied to every string in a nested structure."""
@@ -158,7 +157,7 @@ def region_summary(view: RegionView) -> Context:
         "versie": str(document.get("versie", "")),
         "opgesteld_door": str(document.get("opgesteld_door", "")),
         "werkgebied": join_and([str(area) for area in data.get("werkgebied", [])]),
-        "doelgroepen": join_and([DOELGROEP.get(g, g) for g in data.get("doelgroepen", [])]),
+        "doelgroepen": join_and(data.get("doelgroepen", [])),
     }
 
 
