@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,8 +22,6 @@ from generator.errors import RegiekitError
 
 if TYPE_CHECKING:
     from generator.casecheck import CheckOptions
-
-T = TypeVar("T")
 
 EXIT_USAGE = 2
 
