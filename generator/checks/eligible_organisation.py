@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.checks.base import CaseContext, Data, Violation, source_of, texts
+from generator.loader import JsonPath
 
 KIND = "geschikte-organisatie"
 MAX_LISTED = 6
@@ -26,7 +27,7 @@ def check(case: CaseContext) -> Iterator[Violation]:
                               assignment)
 
 
-def _check(case: CaseContext, role_id: str, member: Data, path: tuple[str | int, ...],
+def _check(case: CaseContext, role_id: str, member: Data, path: JsonPath,
            assignment: Data | None) -> Iterator[Violation]:
     role = case.region.roles.get(role_id)
     eligible = {entry["organisatie"]: entry for entry in (role or {}).get("geschikte_organisaties")

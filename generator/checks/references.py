@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.checks.base import CaseContext, Data, Violation
+from generator.loader import JsonPath
 
 KIND = "casus-verwijzingen"
-Path = tuple[str | int, ...]
 
 
 def check(case: CaseContext) -> Iterator[Violation]:
@@ -61,7 +61,7 @@ def check(case: CaseContext) -> Iterator[Violation]:
 def _escalations(case: CaseContext) -> Iterator[Violation]:
     region = case.region
     for index, event in _each(case.data, "escalaties"):
-        path: Path = ("escalaties", index)
+        path: JsonPath = ("escalaties", index)
         ladder = region.ladders.get(event["ladder"])
         yield from _ref(path + ("ladder",), event["ladder"], region.ladders, "escalatieroute")
         if ladder is not None and region.step(event["ladder"], event["stap"]) is None:
@@ -77,7 +77,7 @@ def _escalations(case: CaseContext) -> Iterator[Violation]:
             yield from _actor(case, path + ("antwoorden", number, "van"), reply.get("van"))
 
 
-def _actor(case: CaseContext, path: Path, actor: Data | None) -> Iterator[Violation]:
+def _actor(case: CaseContext, path: JsonPath, actor: Data | None) -> Iterator[Violation]:
     if not actor:
         return
     yield from _ref(path + ("betrokkene",), actor.get("betrokkene"), case.members, "betrokkene")
@@ -90,12 +90,12 @@ def _each(data: Data, key: str) -> Iterable[tuple[int, Data]]:
     return enumerate(data.get(key) or ())
 
 
-def _ref(path: Path, value: Any, known: Iterable[str], what: str) -> Iterator[Violation]:
+def _ref(path: JsonPath, value: Any, known: Iterable[str], what: str) -> Iterator[Violation]:
     if value is not None and value not in known:
         yield Violation(path, f"onbekende {what}: niet gedefinieerd in de regio of de casus")
 
 
-def _refs(path: Path, values: Iterable[Any] | None, known: Iterable[str],
+def _refs(path: JsonPath, values: Iterable[Any] | None, known: Iterable[str],
           what: str) -> Iterator[Violation]:
     for index, value in enumerate(values or ()):
         yield from _ref(path + (index,), value, known, what)
