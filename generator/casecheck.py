@@ -30,10 +30,10 @@ from generator.errors import RegiekitError, UsageError, YamlLoadError
 from generator.findings import Finding, Result, Severity
 from generator.loader import YamlDocument, load_yaml
 from generator.regions import DEFAULT_REGIONS_DIR, REGION_FILE, RegionInvalid, load_region
+from generator.validation.files import SUFFIXES
 
 DEFAULT_RULES = Path("rules/regels.yaml")
 CASE_SCHEMA = "schemas/case.schema.json"
-CASE_SUFFIXES = (".yaml", ".yml")
 BATCH_SIZES = (8, 16, 32, 64, 128)
 """Files per task sent to a worker: small first (work spreads at once), then the last size on."""
 BATCHES_IN_FLIGHT = 3
@@ -217,7 +217,7 @@ def iter_case_files(paths: Iterable[Path]) -> Iterator[Path]:
             for folder, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.endswith(CASE_SUFFIXES):
+                    if name.endswith(SUFFIXES):
                         yield Path(folder) / name
         elif path.is_file():
             yield path
