@@ -97,19 +97,53 @@ def request_context(region: Region, case: Data, escalation: Data, ladder: Data,
     sent = date.fromisoformat(escalation["datum"])
     days = step.get("reactietermijn_werkdagen")
     deadline = add_working_days(region.data, sent, int(days)) if days else None
-    addressees = [view.organisation(o) for o in escalation.get("aangeschreven", [])]
-    to = (f"Vaste contactpersonen van {join_and(addressees)}" if addressees
-          else capitalize(view.roles_text(step.get("deelnemers", []))) or "Vaste contactpersonen")
     sender = person(view, case, escalation.get("gestart_door"))
     filled = next((f for f in case.get("formulieren", [])
                    if f["id"] == escalation.get("formulier")), None)
     form = next((f for f in region.data.get("formulieren", [])
                  if filled and f["id"] == filled["formulier"]), None)
     title = f"Verzoek {str(step['naam']).lower()}, casus {case['casus']}"
-    reply = (f"Wilt u binnen {plural(int(days), 'werkdag', 'werkdagen')}, uiterlijk "
-             f"{dutch_date(deadline, weekday=True)}, laten weten of uw organisatie een passend "
-             "aanbod kan doen, of met wie dat samen zou kunnen?") if deadline and days else \
-        "Wilt u laten weten of uw organisatie een passend aanbod kan doen?"
+    head = [{"label": "Aan", "waarde": _addressees(view, escalation, step)},
+            {"label": "Van", "waarde": sender or "—"},
+            {"label": "Onderwerp", "waarde": capitalize(title)},
+            {"label": "Verzonden", "waarde": dutch_date(sent, weekday=True)}]
+    if deadline:
+        head.append({"label": "Reageren uiterlijk", "waarde": dutch_date(deadline, weekday=True)})
+    term = (f"{plural(int(days), 'werkdag', 'werkdagen')} na verzending op {dutch_date(sent)}: "
+            f"uiterlijk {dutch_date(deadline, weekday=True)}. Weekenden en feestdagen tellen "
+            "niet mee.") if deadline and days else ""
+    message = _message(view, case, ladder, step, reply=_reply_request(days, deadline),
+                       form=form, sender=sender)
+    return clean({  # type: ignore[no-any-return]
+        "regio": region_summary(view),
+        "doc": document_block(view, "Verzoek per mail", capitalize(title)),
+        "kop": head,
+        "bericht": message,
+        "termijn": term,
+        "bijlage_kop": f"Casusbeschrijving: {form['naam']}" if form else "",
+        "secties": form_sections(form, filled.get("velden")) if form and filled else [],
+        "bron": view.source(step.get("bron")),
+    })
+
+
+def _addressees(view: RegionView, escalation: Data, step: Data) -> str:
+    """The organisations written to, else the step's participants."""
+    addressees = [view.organisation(o) for o in escalation.get("aangeschreven", [])]
+    return (f"Vaste contactpersonen van {join_and(addressees)}" if addressees
+            else capitalize(view.roles_text(step.get("deelnemers", []))) or "Vaste contactpersonen")
+
+
+def _reply_request(days: int | None, deadline: date | None) -> str:
+    if deadline and days:
+        return (f"Wilt u binnen {plural(int(days), 'werkdag', 'werkdagen')}, uiterlijk "
+                f"{dutch_date(deadline, weekday=True)}, laten weten of uw organisatie een passend "
+                "aanbod kan doen, of met wie dat samen zou kunnen?")
+    return "Wilt u laten weten of uw organisatie een passend aanbod kan doen?"
+
+
+def _message(view: RegionView, case: Data, ladder: Data, step: Data, *, reply: str,
+             form: Data | None, sender: str) -> list[str]:
+    """The paragraphs of the mail, from greeting to signature."""
     earlier = [e for e in case.get("escalaties", []) if e["ladder"] == ladder["id"]
                and e.get("uitkomst") == "geen-resultaat" and e["stap"] < step["nummer"]]
     history = [f"stap {e['stap']}" for e in earlier]
@@ -125,24 +159,7 @@ def request_context(region: Region, case: Data, escalation: Data, ladder: Data,
         "Met vriendelijke groet,",
         sender or "De gemeentelijke toegang",
     ]
-    head = [{"label": "Aan", "waarde": to}, {"label": "Van", "waarde": sender or "—"},
-            {"label": "Onderwerp", "waarde": capitalize(title)},
-            {"label": "Verzonden", "waarde": dutch_date(sent, weekday=True)}]
-    if deadline:
-        head.append({"label": "Reageren uiterlijk", "waarde": dutch_date(deadline, weekday=True)})
-    term = (f"{plural(int(days), 'werkdag', 'werkdagen')} na verzending op {dutch_date(sent)}: "
-            f"uiterlijk {dutch_date(deadline, weekday=True)}. Weekenden en feestdagen tellen "
-            "niet mee.") if deadline and days else ""
-    return clean({  # type: ignore[no-any-return]
-        "regio": region_summary(view),
-        "doc": document_block(view, "Verzoek per mail", capitalize(title)),
-        "kop": head,
-        "bericht": [p for p in message if p],
-        "termijn": term,
-        "bijlage_kop": f"Casusbeschrijving: {form['naam']}" if form else "",
-        "secties": form_sections(form, filled.get("velden")) if form and filled else [],
-        "bron": view.source(step.get("bron")),
-    })
+    return [p for p in message if p]
 
 
 def requests(region: Region, case: Data, folder: Path) -> list[PlannedDocument]:
