@@ -1,12 +1,12 @@
 """Checking case files against their region's rules: the core of `regiekit check`.
 
-One case at a time, as a stream: files are found lazily, each is loaded, checked and reduced to
-its findings before the next; `jobs > 1` spreads batches of file names over worker processes
-(a bounded number in flight, so memory stays flat), which return their findings as plain tuples
-and load the catalogue, the compiled case schema and each region once. Rules come from
-rules/regels.yaml; the runner stamps each Violation with the rule's id, severity and source (the
-region element's own `bron` where there is one) and moves findings the case waives
-(`afwijkingen`) to `Result.waived`.
+One case at a time, as a stream: `run_check` lists the file names first (the progress bar needs
+their number), then each file is loaded, checked and reduced to its findings before the next;
+`jobs > 1` spreads batches of file names over worker processes (a bounded number in flight, so
+memory stays flat), which return their findings as plain tuples and load the catalogue, the
+compiled case schema and each region once. Rules come from rules/regels.yaml; the runner stamps
+each Violation with the rule's id, severity and source (the region element's own `bron` where there
+is one) and moves findings the case waives (`afwijkingen`) to `Result.waived`.
 
 Nothing written in a case is ever put in a message: structural problems are reported by code and
 line only (run `regiekit validate` on the file for details).
