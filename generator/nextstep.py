@@ -55,15 +55,20 @@ class NextReport:
     overleggen: list[dict[str, str]] = field(default_factory=list)
 
 
+_BLOCKING = ("SCHEMA-", "YAML-", "CASUS-GEEN-CASUS", "CASUS-REGIO", "CASUS-VERWIJZING")
+"""Findings that stop `next`: it reads the case's ladders, steps and roles, so the case must be
+well-formed and its references must resolve. Any other finding (a late reply, a missing form)
+does not stop it."""
+
+
 def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport:
     """What comes next for the case in `path`; UsageError if it cannot be read as a valid case."""
     document = load_yaml(path)
     result = check_document(document, options)
     region_id = document.data.get("regio") if isinstance(document.data, dict) else None
-    if result.unreadable or any(f.code.startswith(("SCHEMA", "CASUS-", "YAML"))
-                                for f in result.findings):
-        raise UsageError(f"{path}: casus is niet leesbaar of niet geldig; draai eerst "
-                         "'regiekit check' op dit bestand")
+    if result.unreadable or any(f.code.startswith(_BLOCKING) for f in result.findings):
+        raise UsageError(f"{path}: casus is niet leesbaar, niet geldig of verwijst naar iets dat "
+                         "de regio niet kent; draai eerst 'regiekit check' op dit bestand")
     region = region_model(options.regions_root, str(region_id))
     assert region is not None
     case = CaseContext(document.data, region)

@@ -127,7 +127,7 @@ def template_text(template: Path) -> str:
     with zipfile.ZipFile(template) as archive:
         names = sorted(n for n in archive.namelist() if _PARTS.fullmatch(n))
         if "word/document.xml" not in names:
-            raise KeyError("word/document.xml ontbreekt")
+            raise zipfile.BadZipFile("word/document.xml ontbreekt")
         for name in ["word/document.xml"] + [n for n in names if n != "word/document.xml"]:
             root = ElementTree.fromstring(archive.read(name))
             lines.extend(_paragraph_text(p) for p in root.iter(f"{_W}p"))
@@ -158,7 +158,7 @@ def template_problems(template: Path, region: dict[str, Any] | None = None) -> l
                         severity=Severity.WARNING)]
     try:
         text = template_text(template)
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as error:
+    except (OSError, zipfile.BadZipFile, ElementTree.ParseError) as error:
         return [Problem((), "SJABLOON-ONLEESBAAR",
                         f"sjabloon {template} is geen leesbaar Word-document ({error})")]
     try:

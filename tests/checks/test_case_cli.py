@@ -131,6 +131,18 @@ def test_next_for_an_unescalated_knelpunt() -> None:
     assert "volgende: stap 1 Opschalen naar de eigen leidinggevende" in result.output
 
 
+def test_next_refuses_a_case_whose_references_do_not_resolve(tmp_path: Path) -> None:
+    text = (EXAMPLES / "apeldoorn-complexe-casus.yaml").read_text(encoding="utf-8")
+    case = tmp_path / "onbekende-ladder.yaml"
+    case.write_text(text.replace("  - ladder: escalatieladder\n    stap: 4",
+                                 "  - ladder: geen-ladder\n    stap: 4"), encoding="utf-8")
+    assert "CASUS-VERWIJZING" in _run("check", str(case)).output
+    result = _run("next", str(case))
+    assert result.exit_code == 2
+    assert "verwijst naar iets dat de regio niet kent" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_case_tests_as_data(tmp_path: Path) -> None:
     assert _run("test").output.rstrip().endswith("16 passed, 0 failed")
     broken = tmp_path / "regressie.yaml"
