@@ -169,12 +169,7 @@ class CaseContext:
 
     def actor_role(self, actor: Data | None) -> str | None:
         """The region role of an actor: its `rol`, else the role of the case member it names."""
-        if not actor:
-            return None
-        if actor.get("rol"):
-            return str(actor["rol"])
-        member = self.members.get(str(actor.get("betrokkene")))
-        return str(member["rol"]) if member else None
+        return self._actor_field(actor, "rol")
 
     def actor_roles(self, actor: Data | None, on: date) -> set[str]:
         """The actor's region role plus the roles assigned to it (under `regie`) on `on`."""
@@ -188,12 +183,17 @@ class CaseContext:
         return roles
 
     def actor_organisation(self, actor: Data | None) -> str | None:
+        """The organisation of an actor: its own, else that of the case member it names."""
+        return self._actor_field(actor, "organisatie")
+
+    def _actor_field(self, actor: Data | None, key: str) -> str | None:
+        """`key` of an actor as written, else of the case member (`betrokkene`) it names."""
         if not actor:
             return None
-        if actor.get("organisatie"):
-            return str(actor["organisatie"])
+        if actor.get(key):
+            return str(actor[key])
         member = self.members.get(str(actor.get("betrokkene")))
-        return str(member["organisatie"]) if member and member.get("organisatie") else None
+        return str(member[key]) if member and member.get(key) else None
 
     @cached_property
     def professionals(self) -> int:
