@@ -113,7 +113,7 @@ def region_model(regions_root: Path, region_id: str) -> RegionModel | None:
     if not path.is_file():
         return None
     region = load_region(path, regions_root)
-    return RegionModel(region.data, str(path))
+    return RegionModel(region.yaml.data, str(path))
 
 
 # --- one case ------------------------------------------------------------------------------

@@ -1,18 +1,18 @@
 """Finding and loading region agreements: `regions/<id>/regio.yaml`.
 
-`load_region` returns a Region only when its agreement is valid, so documents and case checks
-can trust the data they read; an invalid region raises RegionInvalid with its findings.
+`load_region` returns the model of a region (generator.model.region.Region) only when its
+agreement is valid, so documents and case checks can trust what they read; an invalid region
+raises RegionInvalid with its findings.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from generator.errors import RegiekitError, UsageError
 from generator.findings import Finding, Severity
-from generator.loader import YamlDocument, load_yaml
+from generator.loader import load_yaml
+from generator.model.region import Region, build_region
 
 REGION_FILE = "regio.yaml"
 DEFAULT_REGIONS_DIR = Path("regions")
@@ -28,29 +28,6 @@ class RegionInvalid(RegiekitError):
             f"regio-afspraken in {region_file} zijn ongeldig ({len(findings)} fout(en), "
             f"eerste: {first.location()} {first.code} {first.message}); "
             "draai 'regiekit validate' voor het volledige overzicht")
-
-
-@dataclass
-class Region:
-    """One region's validated agreement, with its folder (for template overrides)."""
-
-    document: YamlDocument
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return self.document.data  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        return str(self.data["id"])
-
-    @property
-    def file(self) -> Path:
-        return Path(self.document.file)
-
-    @property
-    def folder(self) -> Path:
-        return self.file.parent
 
 
 def region_files(root: Path = DEFAULT_REGIONS_DIR) -> list[Path]:
@@ -76,4 +53,4 @@ def load_region(region: str | Path, root: Path = DEFAULT_REGIONS_DIR) -> Region:
     errors = [f for f in validate_document(document) if f.severity is Severity.ERROR]
     if errors:
         raise RegionInvalid(path, sorted(errors))
-    return Region(document)
+    return build_region(document)

@@ -100,7 +100,7 @@ def properties_for(data: Data, title: str) -> DocumentProperties:
 
 def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
     """Every document of one region: work instruction, checklists, blank forms."""
-    data, folder = region.data, out / region.id
+    data, folder = region.yaml.data, out / region.id
 
     def planned(file: str, template: str, context: Context, title: str) -> PlannedDocument:
         return PlannedDocument(folder / file, template, context, properties_for(data, title),
@@ -116,8 +116,8 @@ def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
 
 
 def plan_comparison(regions: list[Region], out: Path) -> PlannedDocument:
-    context = comparison_context([r.data for r in regions])
-    dates = [created_at(r.data) for r in regions]
+    context = comparison_context([r.yaml.data for r in regions])
+    dates = [created_at(r.yaml.data) for r in regions]
     properties = DocumentProperties(title=context["doc"]["titel"], subject="Vergelijking",
                                     author="regiekit", created=max(dates))
     return PlannedDocument(out / COMPARISON_FILE, "vergelijking.docx", context, properties)

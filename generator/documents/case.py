@@ -75,7 +75,7 @@ def case_properties(title: str, region: Data, day: str | None) -> DocumentProper
 
 
 def filled_form(region: Region, case: Data, filled: Data, folder: Path) -> PlannedDocument | None:
-    form = next((f for f in region.data.get("formulieren", [])
+    form = next((f for f in region.yaml.data.get("formulieren", [])
                  if f["id"] == filled["formulier"]), None)
     if form is None:
         return None
@@ -84,23 +84,23 @@ def filled_form(region: Region, case: Data, filled: Data, folder: Path) -> Plann
                if filled.get("datum") else " "},
               {"label": "Kader en doelgroep", "waarde": f"{case['kader']} kader, "
                                                          f"{case['doelgroep']}"}]
-    context = form_context(region.data, form, answers=filled.get("velden"), header=header)
+    context = form_context(region.yaml.data, form, answers=filled.get("velden"), header=header)
     return PlannedDocument(folder / f"formulier-{filled['id']}.docx", "formulier.docx", context,
-                           case_properties(f"{form['naam']}: {case['casus']}", region.data,
+                           case_properties(f"{form['naam']}: {case['casus']}", region.yaml.data,
                                            filled.get("datum")), region.folder)
 
 
 def request_context(region: Region, case: Data, escalation: Data, ladder: Data,
                     step: Data) -> Context:
     """The mail of a digitale zorgtafel: who, what, the reply deadline and the case description."""
-    view = RegionView(region.data)
+    view = RegionView(region.yaml.data)
     sent = date.fromisoformat(escalation["datum"])
     days = step.get("reactietermijn_werkdagen")
-    deadline = add_working_days(region.data, sent, int(days)) if days else None
+    deadline = add_working_days(region.yaml.data, sent, int(days)) if days else None
     sender = person(view, case, escalation.get("gestart_door"))
     filled = next((f for f in case.get("formulieren", [])
                    if f["id"] == escalation.get("formulier")), None)
-    form = next((f for f in region.data.get("formulieren", [])
+    form = next((f for f in region.yaml.data.get("formulieren", [])
                  if filled and f["id"] == filled["formulier"]), None)
     title = f"Verzoek {str(step['naam']).lower()}, casus {case['casus']}"
     head = [{"label": "Aan", "waarde": _addressees(view, escalation, step)},
@@ -163,7 +163,7 @@ def _message(view: RegionView, case: Data, ladder: Data, step: Data, *, reply: s
 
 
 def requests(region: Region, case: Data, folder: Path) -> list[PlannedDocument]:
-    ladders = {str(item["id"]): item for item in region.data.get("ladders", [])}
+    ladders = {str(item["id"]): item for item in region.yaml.data.get("ladders", [])}
     planned: list[PlannedDocument] = []
     names: set[str] = set()
     for escalation in case.get("escalaties", []):
@@ -179,7 +179,7 @@ def requests(region: Region, case: Data, folder: Path) -> list[PlannedDocument]:
         context = request_context(region, case, escalation, ladder, step)
         planned.append(PlannedDocument(
             folder / f"{name}.docx", "verzoek.docx", context,
-            case_properties(context["doc"]["titel"], region.data, escalation["datum"]),
+            case_properties(context["doc"]["titel"], region.yaml.data, escalation["datum"]),
             region.folder))
     return planned
 

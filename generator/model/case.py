@@ -1,0 +1,375 @@
+"""A case file as typed objects, read against its region.
+
+`build_case` turns a schema-valid case into a `Case` whose references point at the region's
+objects (roles, organisations, ladders, forms, ...) and at the case's own (members, filled
+forms). An id that names nothing is left out and reported in `Case.unresolved`, so one typo gives
+one finding and every other rule can still run. What several rules derive from a case (its
+escalations per ladder, the roles of an actor on a date, whether conditions hold) is derived
+here, once per case.
+
+Free text written in a case (`omschrijving`, reasons, form answers) is held for the documents a
+case worker asks for, and never put in a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import Any
+
+from generator.loader import YamlDocument
+from generator.model.mapping import Builder, Node, Resolver, Unresolved, dates_in, key, node, ref
+from generator.model.region import (
+    Condition,
+    Form,
+    Ladder,
+    Meeting,
+    Organisation,
+    ProblemArea,
+    Protocol,
+    Region,
+    Role,
+    Signal,
+    Step,
+    Tool,
+)
+
+
+@node
+class HouseholdMember(Node):
+    NOUN = "lid van het huishouden"
+
+    id: str = key("id")
+    kind: str = key("rol", label="rol in het huishouden")
+    age: int | None = key("leeftijd", default=None, label="leeftijd")
+
+
+@node
+class Member(Node):
+    """Someone involved with the household: a professional or someone from its network."""
+
+    NOUN = "betrokkene"
+
+    id: str = key("id")
+    role: Role | None = ref("rol", label="rol")
+    organisation: Organisation | None = ref("organisatie", label="organisatie")
+    household_member: HouseholdMember | None = ref("huishoudlid",
+                                                   label="lid van het huishouden")
+    professional: bool = key("professioneel", default=True, label="professioneel")
+
+
+@node
+class Actor(Node):
+    """Who did something: a member of the case, or a role or organisation of the region."""
+
+    member: Member | None = ref("betrokkene", label="betrokkene")
+    role: Role | None = ref("rol", label="rol")
+    organisation: Organisation | None = ref("organisatie", label="organisatie")
+
+    @property
+    def acting_role(self) -> Role | None:
+        """Its own role, else the role of the member it names."""
+        return self.role or (self.member.role if self.member else None)
+
+    @property
+    def acting_organisation(self) -> Organisation | None:
+        """Its own organisation, else the organisation of the member it names."""
+        return self.organisation or (self.member.organisation if self.member else None)
+
+
+@node
+class CaseAssignment(Node):
+    """Someone holding a role (regisseur, casemanager, ...) for a period (`regie`)."""
+
+    NOUN = "toewijzing"
+
+    role: Role | None = ref("rol", label="rol")
+    member: Member | None = ref("betrokkene", label="betrokkene")
+    start: dt.date = key("van", label="van")
+    end: dt.date | None = key("tot", default=None, label="tot")
+    agreed_otherwise: bool = key("anders_afgesproken", default=False,
+                                 label="anders afgesproken")
+    family_consent: bool = key("instemming_gezin", default=False, label="instemming gezin")
+    decided_by: Actor | None = key("besloten_door", default=None, label="besloten door")
+
+    def active_on(self, day: dt.date) -> bool:
+        return self.start <= day <= (self.end or dt.date.max)
+
+
+@node
+class HeldMeeting(Node):
+    NOUN = "gehouden overleg"
+
+    meeting: Meeting | None = ref("overleg", label="overleg")
+    date: dt.date = key("datum", label="datum")
+    participants: tuple[Member | HouseholdMember, ...] = ref(
+        "deelnemers", noun="betrokkene", label="deelnemers")
+
+
+@node
+class Bottleneck(Node):
+    """A moment the case got stuck and an escalation route applied (`knelpunten`)."""
+
+    NOUN = "knelpunt"
+
+    ladder: Ladder | None = ref("ladder", label="escalatieroute")
+    date: dt.date = key("datum", label="datum")
+    solved: dt.date | None = key("opgelost", default=None, label="opgelost")
+
+
+@node
+class Reply(Node):
+    sender: Actor | None = key("van", default=None, label="van")
+    date: dt.date = key("datum", label="datum")
+
+
+@node
+class FilledForm(Node):
+    NOUN = "ingevuld formulier"
+
+    id: str = key("id")
+    form: Form | None = ref("formulier", label="formulier")
+    date: dt.date | None = key("datum", default=None, label="datum")
+    values: Mapping[str, Any] = key("velden", label="velden")
+
+
+@node
+class Escalation(Node):
+    """A step taken on an escalation ladder (`escalaties`)."""
+
+    NOUN = "escalatie"
+
+    ladder: Ladder | None = ref("ladder", label="escalatieroute")
+    number: int = key("stap", label="stap")
+    date: dt.date = key("datum", label="datum")
+    started_by: Actor = key("gestart_door", label="gestart door")
+    chosen_by: Actor | None = key("gekozen_door", default=None, label="gekozen door")
+    form: FilledForm | None = ref("formulier", label="formulier",
+                                  noun="ingevuld formulier (onder formulieren)")
+    addressed: tuple[Organisation, ...] = ref("aangeschreven", label="aangeschreven")
+    replies: tuple[Reply, ...] = key("antwoorden", label="antwoorden")
+    conditions_met: tuple[str, ...] | None = key("nageleefde_voorwaarden", default=None,
+                                                 label="nageleefde voorwaarden")
+    outcome: str | None = key("uitkomst", default=None, label="uitkomst")
+    closed: dt.date | None = key("afgerond", default=None, label="afgerond")
+
+    @property
+    def index(self) -> int:
+        """Its position among the case's escalations, as written."""
+        return int(self.path[-1])
+
+    @property
+    def step(self) -> Step | None:
+        """The region's step this escalation took, or None if its ladder has no such step."""
+        return self.ladder.step(self.number) if self.ladder else None
+
+
+@node
+class FollowedProtocol(Node):
+    NOUN = "gevolgd protocol"
+
+    protocol: Protocol | None = ref("protocol", label="protocol")
+    date: dt.date = key("datum", label="datum")
+    by: Actor | None = key("door", default=None, label="door")
+    recorded: bool = key("vastgelegd", default=True, label="vastgelegd")
+
+
+@node
+class UsedTool(Node):
+    NOUN = "gebruikt hulpmiddel"
+
+    tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
+    consulted: dt.date = key("geraadpleegd", label="geraadpleegd")
+    updated: dt.date = key("bijgewerkt", label="bijgewerkt")
+
+
+@node
+class Waiver(Node):
+    """A rule the case deliberately sets aside (`afwijkingen`); its reason is never printed."""
+
+    NOUN = "afwijking"
+
+    rule_id: str = key("regel", label="regel")
+    reason: str = key("reden", label="reden")
+    decided_by: Actor = key("besloten_door", label="besloten door")
+    date: dt.date | None = key("datum", default=None, label="datum")
+    line: int | None = key("regel_nummer", default=None, label="regelnummer")
+
+
+@node
+class ExpectedFinding(Node):
+    NOUN = "verwachte bevinding"
+
+    rule_id: str = key("regel", label="regel")
+    line: int = key("regel_nummer", label="regelnummer")
+
+
+@node
+class Case(Node):
+    """One household's case file, read against its region's agreements."""
+
+    NOUN = "casus"
+
+    id: str = key("casus", label="casus")
+    region_id: str = key("regio", label="regio")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    reference_date_given: dt.date | None = key("peildatum", default=None, label="peildatum")
+    start: dt.date | None = key("start", default=None, label="start")
+    framework: str | None = key("kader", default=None, label="kader")
+    target_group: str | None = key("doelgroep", default=None, label="doelgroep")
+    household: tuple[HouseholdMember, ...] = key("huishouden", label="huishouden")
+    problem_areas: tuple[str, ...] = key("probleemgebieden", label="probleemgebieden")
+    signals: tuple[Signal, ...] = ref("signalen", label="signalen", only_if_defined=True)
+    members: tuple[Member, ...] = key("betrokkenen", label="betrokkenen")
+    assignments: tuple[CaseAssignment, ...] = key("regie", label="regie")
+    meetings: tuple[HeldMeeting, ...] = key("overleggen", label="overleggen")
+    bottlenecks: tuple[Bottleneck, ...] = key("knelpunten", label="knelpunten")
+    escalations: tuple[Escalation, ...] = key("escalaties", label="escalaties")
+    forms: tuple[FilledForm, ...] = key("formulieren", label="formulieren")
+    protocols: tuple[FollowedProtocol, ...] = key("protocollen", label="protocollen")
+    tools: tuple[UsedTool, ...] = key("hulpmiddelen", label="hulpmiddelen")
+    waivers: tuple[Waiver, ...] = key("afwijkingen", label="afwijkingen")
+    expected_findings: tuple[ExpectedFinding, ...] | None = key(
+        "verwachte_bevindingen", default=None, label="verwachte bevindingen")
+
+    # --- set by build_case ----------------------------------------------------------------
+
+    @property
+    def region(self) -> Region:
+        return self.__dict__["_region"]  # type: ignore[no-any-return]
+
+    @property
+    def yaml(self) -> YamlDocument:
+        return self.__dict__["_yaml"]  # type: ignore[no-any-return]
+
+    @property
+    def unresolved(self) -> list[Unresolved]:
+        """References that name nothing in the region or the case, in document order."""
+        return self.__dict__["_unresolved"]  # type: ignore[no-any-return]
+
+    # --- derived once per case ------------------------------------------------------------
+
+    @cached_property
+    def reference_date(self) -> dt.date:
+        """`peildatum`, else the latest date written anywhere in the case."""
+        return self.reference_date_given or max(dates_in(self), default=dt.date.today())
+
+    @cached_property
+    def professionals(self) -> int:
+        """How many members are professionals (not network or volunteers)."""
+        return sum(1 for member in self.members if member.professional)
+
+    @cached_property
+    def escalations_in_order(self) -> list[Escalation]:
+        """The escalations by start date, then as written."""
+        return sorted(self.escalations, key=lambda event: (event.date, event.index))
+
+    @cached_property
+    def _escalations_by_ladder(self) -> dict[Ladder, list[Escalation]]:
+        by_ladder: dict[Ladder, list[Escalation]] = {}
+        for event in self.escalations_in_order:
+            if event.ladder is not None:
+                by_ladder.setdefault(event.ladder, []).append(event)
+        return by_ladder
+
+    def escalations_on(self, ladder: Ladder) -> list[Escalation]:
+        """The escalations on one ladder, by start date."""
+        return list(self._escalations_by_ladder.get(ladder, ()))
+
+    def ladders_in_use(self) -> list[Ladder]:
+        """The region's ladders this case escalated on or is stuck on, in the region's order."""
+        used = {event.ladder for event in self.escalations}
+        used |= {stuck.ladder for stuck in self.bottlenecks if not stuck.solved}
+        return [ladder for ladder in self.region.ladders if ladder in used]
+
+    def actor_roles(self, actor: Actor | None, on: dt.date) -> set[Role]:
+        """The actor's role plus the roles assigned to its member (under `regie`) on `on`."""
+        if actor is None:
+            return set()
+        roles = {role} if (role := actor.acting_role) else set()
+        if actor.member is not None:
+            roles |= {assignment.role for assignment in self.assignments
+                      if assignment.member is actor.member and assignment.role is not None
+                      and assignment.active_on(on)}
+        return roles
+
+    def failed_conditions(self, conditions: Iterable[Condition],
+                          assignment: CaseAssignment | None = None) -> list[Condition]:
+        """The conditions that do not hold for this case (and assignment, for consent)."""
+        return [condition for condition in conditions if not self._holds(condition, assignment)]
+
+    def holds(self, conditions: Iterable[Condition],
+              assignment: CaseAssignment | None = None) -> bool:
+        return not self.failed_conditions(conditions, assignment)
+
+    def _holds(self, condition: Condition, assignment: CaseAssignment | None) -> bool:
+        """Every test the condition names holds (a condition may name several)."""
+        if condition.framework is not None and self.framework != condition.framework:
+            return False
+        if condition.target_group is not None and self.target_group != condition.target_group:
+            return False
+        if condition.problem_area is not None and \
+                condition.problem_area.id not in self.problem_areas:
+            return False
+        if condition.signal is not None and condition.signal not in self.signals:
+            return False
+        if condition.min_problem_areas is not None and \
+                len(self.problem_areas) < condition.min_problem_areas:
+            return False
+        if condition.min_professionals is not None and \
+                self.professionals < condition.min_professionals:
+            return False
+        return not (condition.family_consent and assignment is not None
+                    and not assignment.family_consent)
+
+    def next_steps(self, step: Step) -> list[Step]:
+        """The steps allowed after `step`, skipping steps whose conditions do not hold."""
+        allowed: list[Step] = []
+        pending = list(step.following)
+        seen: set[int] = set()
+        while pending:
+            following = pending.pop(0)
+            if following.number in seen:
+                continue
+            seen.add(following.number)
+            if self.holds(following.conditions):
+                allowed.append(following)
+            else:
+                pending.extend(following.following)
+        return sorted(allowed, key=lambda s: s.number)
+
+    def first_step(self, ladder: Ladder) -> Step | None:
+        """The first step of `ladder` that applies to this case."""
+        return next((step for step in ladder.steps if self.holds(step.conditions)), None)
+
+    def filled_forms_of(self, form: Form) -> list[FilledForm]:
+        return [filled for filled in self.forms if filled.form is form]
+
+
+CASE_REFERABLE = (Member, HouseholdMember, FilledForm)
+"""The case's own objects that other parts of the case name by id."""
+
+
+def build_case(document: YamlDocument, region: Region) -> Case:
+    """The model of a schema-valid case, its references resolved against `region`."""
+    builder = Builder(CASE_REFERABLE)
+    case = builder.build(Case, document.data)
+    unresolved = builder.resolve(Resolver(builder.index, region.index))
+    unresolved += _unknown_problem_areas(case, region)
+    case.__dict__.update(_region=region, _yaml=document,
+                         _unresolved=sorted(unresolved, key=lambda u: _order(u.path)))
+    return case
+
+
+def _unknown_problem_areas(case: Case, region: Region) -> list[Unresolved]:
+    """Problem areas are the case's own words unless the region names a vocabulary of them."""
+    if not region.problem_areas:
+        return []
+    return [Unresolved(case.at("problem_areas", index), ProblemArea.NOUN, (ProblemArea,))
+            for index, area in enumerate(case.problem_areas)
+            if region.get(ProblemArea, area) is None]
+
+
+def _order(path: tuple[str | int, ...]) -> tuple[tuple[int, str | int], ...]:
+    return tuple((0, part) if isinstance(part, int) else (1, part) for part in path)

@@ -1,0 +1,338 @@
+"""How the YAML's Dutch keys map onto the model's English attributes, in one place.
+
+A model class is a frozen dataclass whose fields say where their value comes from:
+
+    @node
+    class Step(Node):
+        number: int = key("nummer", label="nummer")
+        initiators: tuple[Role, ...] = ref("initiatiefnemers", Role, label="wie mag starten")
+
+`key` reads a value (text, number, date, a nested node or a list of them, by the annotation);
+`ref` reads an id, or a list of ids, and resolves it to the object of one of the target classes
+once the whole document is built. Every node keeps its `path` in the document, so a reader can
+point a finding at file:line:col (`node.at("initiators")` is the path of that key).
+
+Building is two passes. The first turns the validated data into nodes and notes every reference;
+the second resolves the references through a `Resolver` (the region's own ids, or for a case the
+region's and the case's). A reference that does not resolve leaves None (or is left out of a
+list) and is reported as an `Unresolved`, so a case with a typo can still be read and checked.
+Nodes are built without calling `__init__` (one dict update per node): a case is read for every
+check, and this keeps reading it as cheap as reading the raw data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any, ClassVar, TypeVar
+
+from generator.loader import JsonPath
+
+T = TypeVar("T")
+N = TypeVar("N", bound="Node")
+
+_KEY = "regiekit.key"
+_LABEL = "regiekit.label"
+_REF = "regiekit.ref"
+_NOUN = "regiekit.noun"
+_ONLY_IF_DEFINED = "regiekit.only_if_defined"
+_KEPT = "_kept."
+_FAILED = "_failed"
+
+
+def key(name: str, *, default: Any = dataclasses.MISSING, label: str = "") -> Any:
+    """A field read from the YAML key `name`; `label` names it for a Dutch reader (diffs)."""
+    return field(default=default, metadata={_KEY: name, _LABEL: label or name.replace("_", " ")})
+
+
+def ref(name: str, *, label: str = "", noun: str = "", only_if_defined: bool = False) -> Any:
+    """A field holding the id (or list of ids) at `name`, resolved to an object.
+
+    The annotation says what it may name: `Role | None`, `tuple[Role | Organisation, ...]`.
+    `noun` names what is referred to in a message (default: the first target's NOUN);
+    `only_if_defined`: an id is only an error when at least one target object exists (a region
+    without a vocabulary of signals does not make the signals a case names wrong).
+    """
+    return field(default=dataclasses.MISSING, metadata={
+        _KEY: name, _LABEL: label or name.replace("_", " "), _REF: True, _NOUN: noun,
+        _ONLY_IF_DEFINED: only_if_defined})
+
+
+def node(cls: type[N]) -> type[N]:
+    """The dataclass options every model class uses: frozen, keyword-only, compared by identity.
+
+    Identity, not value: two roles with equal fields are still two roles, and references may
+    form cycles (a role supported by a role that reports to it) that value equality would loop on.
+    """
+    return dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
+
+
+@node
+class Node:
+    """A part of a document, with its `path` from the document's root."""
+
+    NOUN: ClassVar[str] = "onderdeel"
+    """What a Dutch reader calls this kind of thing (`rol`, `organisatie`)."""
+    IDENTITY: ClassVar[str] = "id"
+    """The attribute that identifies it among its siblings (for diffs)."""
+
+    path: JsonPath = field(default=(), metadata={})
+
+    def at(self, attribute: str, *more: str | int) -> JsonPath:
+        """The path of one of this node's keys, optionally deeper (`at("replies", 2)`)."""
+        return self.path + (yaml_key(type(self), attribute), *more)
+
+    def at_item(self, attribute: str, position: int) -> JsonPath:
+        """The path of the `position`-th object of a list of references, as written in the file
+        (ids that named nothing are left out of the list, not out of the file)."""
+        kept = self.__dict__.get(_KEPT + attribute)
+        return self.at(attribute, kept[position] if kept else position)
+
+    def resolves(self, attribute: str) -> bool:
+        """False when the id written for this reference names nothing."""
+        return attribute not in self.__dict__.get(_FAILED, ())
+
+    def __repr__(self) -> str:
+        identity = getattr(self, self.IDENTITY, None)
+        return f"{type(self).__name__}({identity!r})" if identity is not None else \
+            f"{type(self).__name__}(at {self.path})"
+
+
+# --- what a class declares -------------------------------------------------------------------
+
+class Kind(Enum):
+    VALUE = "value"
+    VALUES = "values"
+    NODE = "node"
+    NODES = "nodes"
+    REF = "ref"
+    REFS = "refs"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One declared field: attribute, YAML key, what it holds and how to read it."""
+
+    attribute: str
+    key: str
+    label: str
+    kind: Kind
+    type: Any
+    default: Any
+    targets: tuple[type[Node], ...] = ()
+    noun: str = ""
+    only_if_defined: bool = False
+
+    @property
+    def many(self) -> bool:
+        return self.kind in (Kind.VALUES, Kind.NODES, Kind.REFS)
+
+
+_FIELDS: dict[type[Node], tuple[FieldSpec, ...]] = {}
+
+
+def fields_of(cls: type[Node]) -> tuple[FieldSpec, ...]:
+    """The declared fields of a model class, in declaration order (computed once per class)."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        known = _FIELDS[cls] = _declared(cls)
+    return known
+
+
+def _declared(cls: type[Node]) -> tuple[FieldSpec, ...]:
+    hints = typing.get_type_hints(cls)
+    specs = []
+    for declared in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if _KEY not in declared.metadata:
+            continue
+        specs.append(_spec(declared, hints[declared.name]))
+    return tuple(specs)
+
+
+def _spec(declared: dataclasses.Field[Any], hint: Any) -> FieldSpec:
+    meta = declared.metadata
+    inner, many = _unwrap(hint)
+    if declared.default is not dataclasses.MISSING:
+        default = declared.default
+    else:
+        default = () if many else None
+    if _REF in meta:
+        kind = Kind.REFS if many else Kind.REF
+        targets = tuple(inner) if isinstance(inner, list) else (inner,)
+        return FieldSpec(declared.name, meta[_KEY], meta[_LABEL], kind, inner, default,
+                         targets, meta[_NOUN] or targets[0].NOUN, meta[_ONLY_IF_DEFINED])
+    is_node = isinstance(inner, type) and issubclass(inner, Node)
+    kind = (Kind.NODES if many else Kind.NODE) if is_node else (
+        Kind.VALUES if many else Kind.VALUE)
+    return FieldSpec(declared.name, meta[_KEY], meta[_LABEL], kind, inner, default)
+
+
+def _unwrap(hint: Any) -> tuple[Any, bool]:
+    """`tuple[Role, ...]` -> (Role, True); `Role | None` -> (Role, False); `str` -> (str, False)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _unwrap(options[0]) if len(options) == 1 else (options, False)
+    if origin is tuple:
+        return _unwrap(typing.get_args(hint)[0])[0], True
+    return hint, False
+
+
+def yaml_key(cls: type[Node], attribute: str) -> str:
+    """The YAML key of `attribute` in `cls`; StopIteration for an attribute not declared."""
+    return spec_of(cls, attribute).key
+
+
+def spec_of(cls: type[Node], attribute: str) -> FieldSpec:
+    return next(spec for spec in fields_of(cls) if spec.attribute == attribute)
+
+
+# --- building --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A reference whose id names nothing of its kind."""
+
+    path: JsonPath
+    noun: str
+    targets: tuple[type[Node], ...]
+
+
+@dataclass
+class _Pending:
+    owner: Node
+    spec: FieldSpec
+    value: Any
+
+
+class Resolver:
+    """Finds the object an id names, among the objects of the given classes."""
+
+    def __init__(self, *indexes: Mapping[type[Node], Mapping[str, Node]]) -> None:
+        self._indexes = indexes
+
+    def find(self, targets: tuple[type[Node], ...], identity: Any) -> Node | None:
+        for target in targets:
+            for index in self._indexes:
+                found = index.get(target, {}).get(identity) if isinstance(identity, str) \
+                    else None
+                if found is not None:
+                    return found
+        return None
+
+    def defines_any(self, targets: tuple[type[Node], ...]) -> bool:
+        return any(index.get(target) for target in targets for index in self._indexes)
+
+
+class Builder:
+    """Builds a tree of nodes from validated data; references are resolved by `resolve`."""
+
+    def __init__(self, indexed: tuple[type[Node], ...]) -> None:
+        self.indexed = indexed
+        self.index: dict[type[Node], dict[str, Node]] = {cls: {} for cls in indexed}
+        self._pending: list[_Pending] = []
+
+    def build(self, cls: type[N], data: Mapping[str, Any], path: JsonPath = ()) -> N:
+        built = cls.__new__(cls)
+        values: dict[str, Any] = {"path": path}
+        for spec in fields_of(cls):
+            raw = data.get(spec.key)
+            values[spec.attribute] = spec.default if raw is None else \
+                self._value(built, spec, raw, path + (spec.key,))
+        built.__dict__.update(values)
+        if cls in self.index:
+            self.index[cls].setdefault(values[cls.IDENTITY], built)
+        return built
+
+    def _value(self, owner: Node, spec: FieldSpec, raw: Any, path: JsonPath) -> Any:
+        kind = spec.kind
+        if kind is Kind.VALUE:
+            return _scalar(spec.type, raw)
+        if kind is Kind.VALUES:
+            return tuple(_scalar(spec.type, item) for item in raw)
+        if kind is Kind.NODE:
+            return self.build(spec.type, raw, path)
+        if kind is Kind.NODES:
+            return tuple(self.build(spec.type, item, path + (index,))
+                         for index, item in enumerate(raw))
+        self._pending.append(_Pending(owner, spec, raw))
+        return spec.default
+
+    def resolve(self, resolver: Resolver) -> list[Unresolved]:
+        """Point every noted reference at its object; return those that name nothing."""
+        unresolved: list[Unresolved] = []
+        for pending in self._pending:
+            spec, owner = pending.spec, pending.owner
+            path = owner.path + (spec.key,)
+            report = not spec.only_if_defined or resolver.defines_any(spec.targets)
+            if spec.kind is Kind.REF:
+                found = resolver.find(spec.targets, pending.value)
+                if found is None:
+                    _failed(owner, spec, unresolved if report else None, path)
+                owner.__dict__[spec.attribute] = found
+                continue
+            objects, kept = [], []
+            for index, identity in enumerate(pending.value):
+                found = resolver.find(spec.targets, identity)
+                if found is not None:
+                    objects.append(found)
+                    kept.append(index)
+                else:
+                    _failed(owner, spec, unresolved if report else None, path + (index,))
+            owner.__dict__[spec.attribute] = tuple(objects)
+            if len(kept) < len(pending.value):
+                owner.__dict__[_KEPT + spec.attribute] = tuple(kept)
+        self._pending.clear()
+        return unresolved
+
+
+def _failed(owner: Node, spec: FieldSpec, report: list[Unresolved] | None,
+            path: JsonPath) -> None:
+    owner.__dict__.setdefault(_FAILED, set()).add(spec.attribute)
+    if report is not None:
+        report.append(Unresolved(path, spec.noun, spec.targets))
+
+
+def _scalar(kind: Any, raw: Any) -> Any:
+    if kind is date:
+        return date.fromisoformat(raw)
+    return raw
+
+
+# --- walking ---------------------------------------------------------------------------------
+
+def walk(root: Node) -> Iterator[Node]:
+    """Every node below and including `root` (depth first, in document order)."""
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        yield current
+        children: list[Node] = []
+        for spec in fields_of(type(current)):
+            value = getattr(current, spec.attribute)
+            if spec.kind is Kind.NODE and value is not None:
+                children.append(value)
+            elif spec.kind is Kind.NODES:
+                children.extend(value)
+        stack.extend(reversed(children))
+
+
+def dates_in(root: Node) -> Iterator[date]:
+    """Every date value held anywhere below `root`."""
+    for current in walk(root):
+        for spec in fields_of(type(current)):
+            if spec.type is date:
+                value = getattr(current, spec.attribute)
+                if spec.kind is Kind.VALUE and value is not None:
+                    yield value
+                elif spec.kind is Kind.VALUES:
+                    yield from value
+
+
+def first(items: Iterator[T] | tuple[T, ...] | list[T], test: Callable[[T], bool]) -> T | None:
+    return next((item for item in items if test(item)), None)

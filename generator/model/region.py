@@ -1,0 +1,533 @@
+"""A region's agreement as typed objects: what every command reads after `validate` has passed.
+
+`build_region` turns a validated `regio.yaml` into a `Region`; ids are resolved to the objects
+they name (a step's initiators are Roles), each object keeps its path in the file, and each Dutch
+key of the YAML appears once, in the field that reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from generator.loader import YamlDocument
+from generator.model.mapping import Builder, Node, Resolver, key, node, ref
+
+T = TypeVar("T", bound=Node)
+
+
+# --- sources and document control -----------------------------------------------------------
+
+@node
+class SourceDocument(Node):
+    """A document the agreement was taken from."""
+
+    NOUN = "brondocument"
+
+    id: str = key("id")
+    title: str = key("titel", label="titel")
+    date: dt.date | None = key("datum", default=None, label="datum")
+    publisher: str = key("uitgever", default="", label="uitgever")
+    file: str = key("bestand", default="", label="bestand")
+    url: str = key("url", default="", label="adres")
+
+
+@node
+class Source(Node):
+    """Where in a source document a rule comes from (`bron`)."""
+
+    IDENTITY = "section"
+
+    document: SourceDocument = ref("document", label="brondocument")
+    section: str = key("sectie", label="sectie")
+
+    def describe(self) -> str:
+        """`<title of the source document> – <section>`."""
+        return f"{self.document.title} – {self.section}"
+
+
+@node
+class DocumentInfo(Node):
+    """The agreement document itself: title, adoption date, author, version."""
+
+    title: str = key("titel", label="titel")
+    date: dt.date | None = key("datum", default=None, label="datum van vaststelling")
+    drafted_by: str = key("opgesteld_door", default="", label="opgesteld door")
+    version: str = key("versie", default="", label="versie")
+
+
+@node
+class Introduction(Node):
+    occasion: str = key("aanleiding", default="", label="aanleiding")
+    purpose: str = key("doel", label="doel")
+    scope: str = key("reikwijdte", default="", label="reikwijdte")
+    principles: tuple[str, ...] = key("uitgangspunten", label="uitgangspunten")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class FrameworkFit(Node):
+    """Whether the agreement fits a national or provincial framework."""
+
+    NOUN = "kaderpassing"
+    IDENTITY = "framework"
+
+    framework: str = key("kader", label="kader")
+    fits: bool = key("passend", label="passend")
+    note: str = key("toelichting", default="", label="toelichting")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class Evaluation(Node):
+    NOUN = "evaluatie"
+    IDENTITY = "subject"
+
+    subject: str = key("onderwerp", label="onderwerp")
+    date: dt.date = key("datum", label="datum")
+    note: str = key("toelichting", default="", label="toelichting")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class Definition(Node):
+    NOUN = "definitie"
+
+    id: str = key("id")
+    term: str = key("term", label="term")
+    description: str = key("omschrijving", label="omschrijving")
+    criteria: tuple[str, ...] = key("criteria", label="criteria")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class Commitments(Node):
+    """What the agreement asks of the parties involved (`toezeggingen`)."""
+
+    introduction: str = key("inleiding", default="", label="inleiding")
+    items: tuple[str, ...] = key("items", label="toezeggingen")
+    source: Source = key("bron", label="bron")
+
+
+# --- organisations and vocabularies ---------------------------------------------------------
+
+@node
+class Organisation(Node):
+    NOUN = "organisatie"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    kind: str = key("soort", label="soort")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    source: Source | None = key("bron", default=None, label="bron")
+
+
+@node
+class ProblemArea(Node):
+    NOUN = "probleemgebied"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", default="", label="omschrijving")
+
+
+@node
+class Signal(Node):
+    NOUN = "signaal"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", default="", label="omschrijving")
+
+
+@node
+class Condition(Node):
+    """When something applies: every test it names must hold (`voorwaarden`)."""
+
+    NOUN = "voorwaarde"
+    IDENTITY = "text"
+
+    text: str = key("tekst", label="tekst")
+    framework: str | None = key("kader", default=None, label="kader")
+    target_group: str | None = key("doelgroep", default=None, label="doelgroep")
+    problem_area: ProblemArea | None = ref("probleemgebied", label="probleemgebied")
+    signal: Signal | None = ref("signaal", label="signaal")
+    min_problem_areas: int | None = key("min_probleemgebieden", default=None,
+                                        label="minimaal aantal probleemgebieden")
+    min_professionals: int | None = key("min_betrokken_hulpverleners", default=None,
+                                        label="minimaal aantal betrokken hulpverleners")
+    family_consent: bool = key("instemming_gezin", default=False, label="instemming van het gezin")
+
+
+# --- functions, roles, meetings, assignments ------------------------------------------------
+
+@node
+class Function(Node):
+    NOUN = "functie"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", label="omschrijving")
+    when: str = key("wanneer", default="", label="wanneer")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class EligibleOrganisation(Node):
+    """An organisation that may hold a role, possibly only under conditions (MEE, Indigo)."""
+
+    NOUN = "geschikte organisatie"
+    IDENTITY = "organisation"
+
+    organisation: Organisation = ref("organisatie", label="organisatie")
+    conditions: tuple[Condition, ...] = key("voorwaarden", label="voorwaarden")
+    source: Source | None = key("bron", default=None, label="bron")
+
+
+@node
+class Role(Node):
+    NOUN = "rol"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    function: Function | None = ref("functie", label="functie")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    tasks: tuple[str, ...] = key("taken", label="taken")
+    employer: Organisation | None = ref("organisatie", label="werkgever")
+    organisation_kind: str | None = key("organisatiesoort", default=None,
+                                        label="soort organisatie")
+    position: str = key("positie", default="", label="positie")
+    independent: bool = key("onafhankelijk", default=False, label="onafhankelijk")
+    supported_by: tuple[Role, ...] = ref("ondersteund_door", label="ondersteund door")
+    reports_to: Role | None = ref("rapporteert_aan", label="legt verantwoording af aan")
+    temporary: bool = key("tijdelijk", default=False, label="tijdelijke inzet")
+    eligible_organisations: tuple[EligibleOrganisation, ...] = key(
+        "geschikte_organisaties", label="geschikte organisaties")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class Frequency(Node):
+    """How often a meeting meets: periodiek, interval (every n days) or op_verzoek."""
+
+    kind: str = key("soort", label="soort")
+    days: int | None = key("dagen", default=None, label="aantal dagen")
+    requested_by: Role | None = ref("op_verzoek_van", label="op verzoek van")
+    description: str = key("omschrijving", default="", label="omschrijving")
+
+
+@node
+class Meeting(Node):
+    NOUN = "overleg"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    abbreviation: str = key("afkorting", default="", label="afkorting")
+    function: Function | None = ref("functie", label="functie")
+    chair: Role = ref("voorzitter", label="voorzitter")
+    participants: tuple[Role, ...] = ref("deelnemers", label="deelnemers")
+    frequency: Frequency = key("frequentie", label="frequentie")
+    purpose: str = key("doel", default="", label="doel")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class Candidate(Node):
+    """A role that may be assigned, possibly only under conditions."""
+
+    NOUN = "kandidaat"
+    IDENTITY = "role"
+
+    role: Role = ref("rol", label="rol")
+    conditions: tuple[Condition, ...] = key("voorwaarden", label="voorwaarden")
+
+
+@node
+class Assignment(Node):
+    """Who becomes regisseur (casemanager, gezinscoach, ...) and when (`toewijzingen`)."""
+
+    NOUN = "toewijzing"
+
+    id: str = key("id")
+    role: Role = ref("rol", label="rol")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    conditions: tuple[Condition, ...] = key("voorwaarden", label="voorwaarden")
+    candidates: tuple[Candidate, ...] = key("kandidaten", label="kandidaten")
+    unless_agreed_otherwise: bool = key("tenzij_anders_afgesproken", default=False,
+                                        label="tenzij anders afgesproken")
+    alternatives: tuple[Candidate, ...] = key("alternatieven", label="alternatieven")
+    selection_criteria: tuple[str, ...] = key("keuzecriteria", label="keuzecriteria")
+    decided_by: Role | None = ref("besluit_door", label="wie besluit")
+    moment: str = key("moment", default="", label="moment")
+    source: Source = key("bron", label="bron")
+
+
+# --- ladders, tools, protocols, forms -------------------------------------------------------
+
+@node
+class MeetingCondition(Node):
+    """A condition a physical case table must meet (`overlegvoorwaarden`)."""
+
+    NOUN = "overlegvoorwaarde"
+
+    id: str = key("id")
+    text: str = key("tekst", label="tekst")
+
+
+@node
+class FollowUp(Node):
+    """What may follow a step without result, and who chooses (`vervolg`)."""
+
+    step_numbers: tuple[int, ...] = key("stappen", label="vervolgstappen")
+    chosen_by: Role | None = ref("besluit_door", label="wie kiest")
+    note: str = key("toelichting", default="", label="toelichting")
+
+
+@node
+class Tool(Node):
+    NOUN = "hulpmiddel"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", label="omschrijving")
+    managed_by: Role | Organisation | None = ref("beheerd_door",
+                                                 label="beheerd door", noun="rol of organisatie")
+    filled_by: tuple[Role | Organisation, ...] = ref("gevuld_door",
+                                                     label="gevuld door",
+                                                     noun="rol of organisatie")
+    access: tuple[Role | Organisation, ...] = ref("toegang",
+                                                  label="toegang", noun="rol of organisatie")
+    refresh_months: int | None = key("actualisatie_maanden", default=None,
+                                     label="bijwerken (maanden)")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class Field(Node):
+    NOUN = "veld"
+
+    id: str = key("id")
+    label: str = key("label", label="label")
+    group: str = key("groep", default="", label="groep")
+    kind: str = key("soort", default="tekst", label="soort")
+    required: bool = key("verplicht", default=True, label="verplicht")
+    note: str = key("toelichting", default="", label="toelichting")
+
+
+@node
+class Section(Node):
+    NOUN = "sectie"
+
+    id: str = key("id")
+    title: str = key("titel", label="titel")
+    fields: tuple[Field, ...] = key("velden", label="velden")
+
+
+@node
+class Form(Node):
+    NOUN = "formulier"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    sections: tuple[Section, ...] = key("secties", label="secties")
+    source: Source = key("bron", label="bron")
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+@node
+class Step(Node):
+    """One step of an escalation ladder."""
+
+    NOUN = "stap"
+    IDENTITY = "number"
+
+    number: int = key("nummer", label="nummer")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", label="omschrijving")
+    conditions: tuple[Condition, ...] = key("voorwaarden", label="voorwaarden")
+    initiators: tuple[Role, ...] = ref("initiatiefnemers", label="wie mag starten")
+    all_initiators: bool = key("alle_initiatiefnemers", default=False,
+                               label="elke initiatiefnemer zelf")
+    performer: Role | None = ref("uitvoerder", label="uitvoerder")
+    participants: tuple[Role, ...] = ref("deelnemers", label="deelnemers")
+    method: str | None = key("werkwijze", default=None, label="werkwijze")
+    tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
+    reply_term_days: int | None = key("reactietermijn_werkdagen", default=None,
+                                      label="reactietermijn")
+    form: Form | None = ref("formulier", label="verplicht formulier")
+    meeting_conditions: tuple[MeetingCondition, ...] = key("overlegvoorwaarden",
+                                                           label="overlegvoorwaarden")
+    closes_only_with_solution: bool = key("afsluiten_alleen_met_oplossing", default=False,
+                                          label="sluit alleen af met een oplossing")
+    follow_up: FollowUp | None = key("vervolg", default=None, label="vervolg")
+    source: Source = key("bron", label="bron")
+
+    @property
+    def ladder(self) -> Ladder:
+        """The ladder this step belongs to (set when the region is built)."""
+        return self.__dict__["_ladder"]  # type: ignore[no-any-return]
+
+    @property
+    def following(self) -> tuple[Step, ...]:
+        """The steps that may follow this one when it brings no result, in the order named."""
+        numbers = self.follow_up.step_numbers if self.follow_up else ()
+        return tuple(step for number in numbers if (step := self.ladder.step(number)))
+
+    @property
+    def chooser(self) -> Role | None:
+        """The role that chooses the next step, if the agreement names one."""
+        return self.follow_up.chosen_by if self.follow_up else None
+
+
+@node
+class Ladder(Node):
+    """An escalation ladder (route): ordered steps for cases where no fitting care is found."""
+
+    NOUN = "escalatieroute"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    triggers: tuple[str, ...] = key("aanleidingen", label="aanleidingen")
+    definition: Definition | None = ref("definitie", label="definitie")
+    conditions: tuple[Condition, ...] = key("voorwaarden", label="voorwaarden")
+    principle: str = key("uitgangspunt", default="", label="uitgangspunt")
+    steps: tuple[Step, ...] = key("stappen", label="stappen")
+    source: Source = key("bron", label="bron")
+
+    @cached_property
+    def _by_number(self) -> dict[int, Step]:
+        numbered: dict[int, Step] = {}
+        for step in self.steps:
+            numbered.setdefault(step.number, step)
+        return numbered
+
+    def step(self, number: object) -> Step | None:
+        """The (first) step numbered `number`, or None."""
+        return self._by_number.get(number) if isinstance(number, int) else None
+
+
+@node
+class Protocol(Node):
+    NOUN = "protocol"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    description: str = key("omschrijving", label="omschrijving")
+    required_for: tuple[Signal, ...] = ref("verplicht_bij", label="verplicht bij")
+    source: Source = key("bron", label="bron")
+
+
+@node
+class ExtraDayOff(Node):
+    IDENTITY = "date"
+
+    date: dt.date = key("datum", label="datum")
+    description: str = key("omschrijving", label="omschrijving")
+
+
+@node
+class WorkdaySettings(Node):
+    """Which days do not count as working days besides the weekend (`werkdagen`)."""
+
+    holidays_country: str | None = key("feestdagen", default=None, label="feestdagen van")
+    fifth_of_may_every_year: bool | None = key("vijf_mei_elk_jaar", default=None,
+                                               label="5 mei elk jaar vrij")
+    working_holidays: tuple[str, ...] = key("geen_vrije_dag", label="feestdagen die werkdag zijn")
+    extra_days_off: tuple[ExtraDayOff, ...] = key("extra_vrije_dagen", label="extra vrije dagen")
+
+
+# --- the region -----------------------------------------------------------------------------
+
+@node
+class Region(Node):
+    """One region's agreements."""
+
+    NOUN = "regio"
+
+    id: str = key("id")
+    name: str = key("naam", label="naam")
+    country: str = key("land", default="NL", label="land")
+    work_area: tuple[str, ...] = key("werkgebied", label="werkgebied")
+    target_groups: tuple[str, ...] = key("doelgroepen", label="doelgroepen")
+    document: DocumentInfo | None = key("document", default=None, label="document")
+    sources: tuple[SourceDocument, ...] = key("bronnen", label="bronnen")
+    introduction: Introduction | None = key("inleiding", default=None, label="inleiding")
+    framework_fits: tuple[FrameworkFit, ...] = key("kaderpassing", label="kaderpassing")
+    evaluations: tuple[Evaluation, ...] = key("evaluaties", label="evaluaties")
+    definitions: tuple[Definition, ...] = key("definities", label="begrippen")
+    commitments: Commitments | None = key("toezeggingen", default=None, label="toezeggingen")
+    organisations: tuple[Organisation, ...] = key("organisaties", label="organisaties")
+    problem_areas: tuple[ProblemArea, ...] = key("probleemgebieden", label="probleemgebieden")
+    signals: tuple[Signal, ...] = key("signalen", label="signalen")
+    functions: tuple[Function, ...] = key("functies", label="functies")
+    roles: tuple[Role, ...] = key("rollen", label="rollen")
+    meetings: tuple[Meeting, ...] = key("overleggen", label="overleggen")
+    assignments: tuple[Assignment, ...] = key("toewijzingen", label="toewijzingen")
+    ladders: tuple[Ladder, ...] = key("ladders", label="escalatieroutes")
+    tools: tuple[Tool, ...] = key("hulpmiddelen", label="hulpmiddelen")
+    protocols: tuple[Protocol, ...] = key("protocollen", label="protocollen")
+    forms: tuple[Form, ...] = key("formulieren", label="formulieren")
+    workdays: WorkdaySettings | None = key("werkdagen", default=None, label="werkdagen")
+
+    @property
+    def yaml(self) -> YamlDocument:
+        """The loaded file, to look up the line of any path."""
+        return self.__dict__["_yaml"]  # type: ignore[no-any-return]
+
+    @property
+    def file(self) -> Path:
+        return Path(self.yaml.file)
+
+    @property
+    def folder(self) -> Path:
+        return self.file.parent
+
+    @property
+    def index(self) -> dict[type[Node], dict[str, Node]]:
+        """Every object a reference can name, by class and id (first of duplicate ids)."""
+        return self.__dict__["_index"]  # type: ignore[no-any-return]
+
+    def get(self, cls: type[T], identity: object) -> T | None:
+        """The object of class `cls` with this id, or None."""
+        found = self.index.get(cls, {}).get(identity) if isinstance(identity, str) else None
+        return found  # type: ignore[return-value]
+
+    def assignments_for(self, role: Role) -> list[Assignment]:
+        """The assignment rules that make someone `role`, in file order."""
+        return [assignment for assignment in self.assignments if assignment.role is role]
+
+    def form_uses(self, form: Form) -> list[tuple[Ladder, list[Step]]]:
+        """The ladders whose steps require `form`, with those steps."""
+        uses = [(ladder, [step for step in ladder.steps if step.form is form])
+                for ladder in self.ladders]
+        return [(ladder, steps) for ladder, steps in uses if steps]
+
+    def holders_of(self, function: Function) -> list[Role]:
+        return [role for role in self.roles if role.function is function]
+
+
+REFERABLE: tuple[type[Node], ...] = (
+    SourceDocument, Definition, Organisation, ProblemArea, Signal, Function, Role, Meeting,
+    Ladder, Tool, Protocol, Form,
+)
+"""The classes whose objects a region or a case may name by id."""
+
+
+def build_region(document: YamlDocument) -> Region:
+    """The model of a validated region document (every reference resolves)."""
+    builder = Builder(REFERABLE)
+    region = builder.build(Region, document.data)
+    unresolved = builder.resolve(Resolver(builder.index))
+    if unresolved:  # validation reports these first; reaching here is a bug, not bad input
+        raise ValueError(f"unresolved references in a validated region: {unresolved}")
+    region.__dict__.update(_yaml=document, _index=builder.index)
+    for ladder in region.ladders:
+        for step in ladder.steps:
+            step.__dict__["_ladder"] = ladder
+    return region
