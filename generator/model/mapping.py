@@ -1,6 +1,6 @@
 """How the YAML's Dutch keys map onto the model's English attributes, in one place.
 
-A model class is a frozen dataclass whose fields say where their value comes from:
+A model class is an immutable dataclass whose fields say where their value comes from:
 
     @node
     class Step(Node):
@@ -64,12 +64,15 @@ def ref(name: str, *, label: str = "", noun: str = "", only_if_defined: bool = F
 
 
 def node(cls: type[N]) -> type[N]:
-    """The dataclass options every model class uses: frozen, keyword-only, compared by identity.
+    """Declare a model class: a dataclass compared by identity, built only by the Builder.
 
     Identity, not value: two roles with equal fields are still two roles, and references may
     form cycles (a role supported by a role that reports to it) that value equality would loop on.
+    Nodes are immutable through Node.__setattr__ rather than `frozen=True`, and have no generated
+    `__init__`: both would be generated code per class, and `validate` imports the model on every
+    run (the pre-commit hook).
     """
-    return dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
+    return dataclass(init=False, eq=False, repr=False)(cls)
 
 
 @node
@@ -82,6 +85,12 @@ class Node:
     """The attribute that identifies it among its siblings (for diffs)."""
 
     path: JsonPath = field(default=(), metadata={})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
     def at(self, attribute: str, *more: str | int) -> JsonPath:
         """The path of one of this node's keys, optionally deeper (`at("replies", 2)`)."""
