@@ -1,6 +1,7 @@
 """Every reference resolves: a role, organisation, function, form, ... named by id exists.
 
-Driven by REFERENCES: where a reference stands (a path pattern) and which list(s) it may name.
+Driven by REFERENCES: where a reference stands (a path pattern) and which list(s) it may name,
+read from the model's declarations, so a reference added to the model is validated here too.
 """
 
 from __future__ import annotations
@@ -11,71 +12,60 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.loader import YamlDocument
+from generator.model.mapping import Kind, Node, fields_of
+from generator.model.region import REFERABLE, Region
 from generator.validation.problems import Problem, describe_path
-from generator.validation.walk import ids, matches, parse_pattern
+from generator.validation.walk import ANY_INDEX, ids, matches
 
 ID = "verwijzingen"
 KINDS = ("regio",)
 
-_NOUNS = {
-    "rollen": "rol", "organisaties": "organisatie", "functies": "functie",
-    "formulieren": "formulier", "hulpmiddelen": "hulpmiddel", "signalen": "signaal",
-    "probleemgebieden": "probleemgebied", "bronnen": "brondocument", "definities": "definitie",
-}
-
-
 @dataclass(frozen=True)
 class Reference:
-    """A place where an id is named, and the list(s) it must be defined in."""
+    """A place where an id is named, and the list(s) of the region it must be defined in."""
 
-    pattern: str
+    pattern: tuple[str, ...]
     targets: tuple[str, ...]
+    noun: str
 
 
-def _ref(pattern: str, *targets: str) -> Reference:
-    return Reference(pattern, targets)
+def _collections() -> dict[type[Node], str]:
+    """Each class a reference can name -> the region list that defines its objects."""
+    return {spec.type: spec.key for spec in fields_of(Region)
+            if spec.kind is Kind.NODES and spec.type in REFERABLE}
 
 
-_STEP = "ladders[*].stappen[*]"
-REFERENCES: tuple[Reference, ...] = (
-    _ref("**.bron.document", "bronnen"),
-    _ref("**.voorwaarden[*].probleemgebied", "probleemgebieden"),
-    _ref("**.voorwaarden[*].signaal", "signalen"),
-    _ref("rollen[*].functie", "functies"),
-    _ref("rollen[*].organisatie", "organisaties"),
-    _ref("rollen[*].ondersteund_door[*]", "rollen"),
-    _ref("rollen[*].rapporteert_aan", "rollen"),
-    _ref("rollen[*].geschikte_organisaties[*].organisatie", "organisaties"),
-    _ref("overleggen[*].functie", "functies"),
-    _ref("overleggen[*].voorzitter", "rollen"),
-    _ref("overleggen[*].deelnemers[*]", "rollen"),
-    _ref("overleggen[*].frequentie.op_verzoek_van", "rollen"),
-    _ref("toewijzingen[*].rol", "rollen"),
-    _ref("toewijzingen[*].kandidaten[*].rol", "rollen"),
-    _ref("toewijzingen[*].alternatieven[*].rol", "rollen"),
-    _ref("toewijzingen[*].besluit_door", "rollen"),
-    _ref("ladders[*].definitie", "definities"),
-    _ref(f"{_STEP}.initiatiefnemers[*]", "rollen"),
-    _ref(f"{_STEP}.deelnemers[*]", "rollen"),
-    _ref(f"{_STEP}.uitvoerder", "rollen"),
-    _ref(f"{_STEP}.hulpmiddel", "hulpmiddelen"),
-    _ref(f"{_STEP}.formulier", "formulieren"),
-    _ref(f"{_STEP}.vervolg.besluit_door", "rollen"),
-    # Tools are kept, filled and used by roles or by whole organisations; both are accepted.
-    _ref("hulpmiddelen[*].beheerd_door", "rollen", "organisaties"),
-    _ref("hulpmiddelen[*].gevuld_door[*]", "rollen", "organisaties"),
-    _ref("hulpmiddelen[*].toegang[*]", "rollen", "organisaties"),
-    _ref("protocollen[*].verplicht_bij[*]", "signalen"),
-)
+def _references(cls: type[Node], pattern: tuple[str, ...],
+                collections: dict[type[Node], str]) -> Iterator[Reference]:
+    """Every reference the model declares below `cls`, as a path pattern into the raw data."""
+    for spec in fields_of(cls):
+        here = pattern + (spec.key,)
+        if spec.kind is Kind.REF:
+            yield _reference(here, spec.targets, collections)
+        elif spec.kind is Kind.REFS:
+            yield _reference(here + (ANY_INDEX,), spec.targets, collections)
+        elif spec.kind is Kind.NODE:
+            yield from _references(spec.type, here, collections)
+        elif spec.kind is Kind.NODES:
+            yield from _references(spec.type, here + (ANY_INDEX,), collections)
 
-_PATTERNS = {reference: parse_pattern(reference.pattern) for reference in REFERENCES}
+
+def _reference(pattern: tuple[str, ...], targets: tuple[type[Node], ...],
+               collections: dict[type[Node], str]) -> Reference:
+    return Reference(pattern, tuple(collections[target] for target in targets),
+                     " of ".join(target.NOUN for target in targets))
+
+
+REFERENCES: tuple[Reference, ...] = tuple(_references(Region, (), _collections()))
+"""Derived from the model's ref() declarations: the model is the one place that says what
+refers to what."""
 
 
 def check(document: YamlDocument) -> Iterator[Problem]:
     data = document.data
-    known = {target: ids(data, target) for target in _NOUNS}
+    known = {target: ids(data, target) for target in set(_collections().values())}
     for reference in REFERENCES:
-        for path, value in matches(data, _PATTERNS[reference]):
+        for path, value in matches(data, reference.pattern):
             if not isinstance(value, str):
                 continue  # a wrong type is the schema's finding
             defined = set().union(*(known[target] for target in reference.targets))
@@ -85,9 +75,8 @@ def check(document: YamlDocument) -> Iterator[Problem]:
 
 
 def _message(value: str, path: Any, reference: Reference, defined: set[str]) -> str:
-    noun = " of ".join(_NOUNS[target] for target in reference.targets)
     lists = " of ".join(reference.targets)
-    message = f"{describe_path(path)}: {noun} '{value}' bestaat niet in {lists}"
+    message = f"{describe_path(path)}: {reference.noun} '{value}' bestaat niet in {lists}"
     hint = difflib.get_close_matches(value, sorted(defined), n=1)
     if hint:
         return f"{message}; bedoelde u '{hint[0]}'?"

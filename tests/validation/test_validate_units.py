@@ -15,7 +15,9 @@ from generator.validation.problems import describe_path
 from generator.validation.references import REFERENCES
 from generator.validation.registry import CHECKS, checks_for, get_check
 from generator.validation.schema import translate
-from generator.validation.walk import matches, parse_pattern
+from generator.validation.walk import matches
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def codes_for(schema: dict, instance: object) -> list[tuple[str, str]]:
@@ -69,11 +71,33 @@ def test_registry_modules_declare_the_protocol() -> None:
     assert {m.ID for m in checks_for("regio")} == set(CHECKS)
 
 
-def test_every_reference_in_the_table_occurs_in_the_minimal_region(minimal_region: Path) -> None:
-    """A pattern with a typo would silently check nothing; the minimal region uses each one."""
-    data = load_yaml(minimal_region).data
-    unused = [r.pattern for r in REFERENCES if not list(matches(data, parse_pattern(r.pattern)))]
-    assert unused == []
+def _first_occurrences() -> dict[tuple[str, ...], tuple[Path, tuple[str | int, ...]]]:
+    """Each reference pattern -> the first file and path where the shipped data uses it."""
+    files = sorted(ROOT.glob("regions/*/regio.yaml")) + [
+        ROOT / "tests/data/validate/valid/minimal/regio.yaml"]
+    found: dict[tuple[str, ...], tuple[Path, tuple[str | int, ...]]] = {}
+    for file in files:
+        data = load_yaml(file).data
+        for reference in REFERENCES:
+            for path, _ in matches(data, reference.pattern):
+                found.setdefault(reference.pattern, (file, path))
+    return found
+
+
+def test_every_kind_of_reference_the_model_declares_is_validated() -> None:
+    """References come from the model; breaking each one (where the shipped data has it)
+    gives exactly one VERWIJZING-ONBEKEND at its line."""
+    occurrences = _first_occurrences()
+    never_used = [r.pattern for r in REFERENCES if r.pattern not in occurrences]
+    assert all("voorwaarden" in pattern for pattern in never_used), never_used
+    for pattern, (file, path) in occurrences.items():
+        document = load_yaml(file)
+        target = document.data
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = "kapot-verwezen-id"
+        found = [f for f in validate_document(document) if f.code == "VERWIJZING-ONBEKEND"]
+        assert [f.line for f in found] == [document.position(path).line], (pattern, file)
 
 
 def test_semantic_checks_survive_schema_invalid_data() -> None:
