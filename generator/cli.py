@@ -188,3 +188,23 @@ def build(regions: tuple[str, ...], out: Path, check: bool, case: Path | None,
     options = BuildOptions(regions=regions, out=out, check=check, case=case,
                            regions_root=regions_dir)
     _run(lambda: run_build(options, stream=sys.stdout, errors=sys.stderr))
+
+
+@main.command(name="wijzigingen")
+@click.argument("regions", nargs=-1)
+@click.option("--van", "since", metavar="REV",
+              help="Oude versie: git-revisie (standaard: de vorige commit die het bestand "
+                   "wijzigde).")
+@click.option("--tot", "until", metavar="REV",
+              help="Nieuwe versie: git-revisie (standaard: de werkmap).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True, help="Uitvoerformaat.")
+@click.option("--regions-dir", type=click.Path(path_type=Path, file_okay=False),
+              default="regions", show_default=True, help="Map met de regio's.")
+def changes(regions: tuple[str, ...], since: str | None, until: str | None, output_format: str,
+            regions_dir: Path) -> None:
+    """Wat er tussen twee versies van de afspraken is veranderd (git, of OUD NIEUW als paden)."""
+    from generator.changes.command import ChangesOptions, run_changes
+
+    options = ChangesOptions(regions, since, until, output_format, regions_dir)
+    _run(lambda: run_changes(options, stream=sys.stdout))

@@ -41,26 +41,38 @@ _LABEL = "regiekit.label"
 _REF = "regiekit.ref"
 _NOUN = "regiekit.noun"
 _ONLY_IF_DEFINED = "regiekit.only_if_defined"
+_UNIT = "regiekit.unit"
+_PHRASE = "regiekit.phrase"
 _KEPT = "_kept."
 _FAILED = "_failed"
 
 
-def key(name: str, *, default: Any = dataclasses.MISSING, label: str = "") -> Any:
-    """A field read from the YAML key `name`; `label` names it for a Dutch reader (diffs)."""
-    return field(default=default, metadata={_KEY: name, _LABEL: label or name.replace("_", " ")})
+def key(name: str, *, default: Any = dataclasses.MISSING, label: str = "",
+        unit: tuple[str, str] | None = None, phrase: str = "") -> Any:
+    """A field read from the YAML key `name`.
+
+    How a Dutch reader sees it (`regiekit wijzigingen`): `label` names it; `unit` is the
+    singular and plural of what a number counts (`("werkdag", "werkdagen")`); for a list,
+    `phrase` is the sentence an item added or dropped completes, `{}` standing for `nu ook` or
+    `niet meer` (default `<label>: {}`).
+    """
+    return field(default=default, metadata={
+        _KEY: name, _LABEL: label or name.replace("_", " "), _UNIT: unit, _PHRASE: phrase})
 
 
-def ref(name: str, *, label: str = "", noun: str = "", only_if_defined: bool = False) -> Any:
+def ref(name: str, *, label: str = "", noun: str = "", only_if_defined: bool = False,
+        phrase: str = "") -> Any:
     """A field holding the id (or list of ids) at `name`, resolved to an object.
 
     The annotation says what it may name: `Role | None`, `tuple[Role | Organisation, ...]`.
     `noun` names what is referred to in a message (default: the first target's NOUN);
     `only_if_defined`: an id is only an error when at least one target object exists (a region
     without a vocabulary of signals does not make the signals a case names wrong).
+    `label` and `phrase` as for `key`.
     """
     return field(default=dataclasses.MISSING, metadata={
         _KEY: name, _LABEL: label or name.replace("_", " "), _REF: True, _NOUN: noun,
-        _ONLY_IF_DEFINED: only_if_defined})
+        _ONLY_IF_DEFINED: only_if_defined, _UNIT: None, _PHRASE: phrase})
 
 
 def node(cls: type[N]) -> type[N]:
@@ -136,6 +148,8 @@ class FieldSpec:
     targets: tuple[type[Node], ...] = ()
     noun: str = ""
     only_if_defined: bool = False
+    unit: tuple[str, str] | None = None
+    phrase: str = ""
 
     @property
     def many(self) -> bool:
@@ -174,11 +188,13 @@ def _spec(declared: dataclasses.Field[Any], hint: Any) -> FieldSpec:
         kind = Kind.REFS if many else Kind.REF
         targets = tuple(inner) if isinstance(inner, list) else (inner,)
         return FieldSpec(declared.name, meta[_KEY], meta[_LABEL], kind, inner, default,
-                         targets, meta[_NOUN] or targets[0].NOUN, meta[_ONLY_IF_DEFINED])
+                         targets, meta[_NOUN] or targets[0].NOUN, meta[_ONLY_IF_DEFINED],
+                         phrase=meta[_PHRASE])
     is_node = isinstance(inner, type) and issubclass(inner, Node)
     kind = (Kind.NODES if many else Kind.NODE) if is_node else (
         Kind.VALUES if many else Kind.VALUE)
-    return FieldSpec(declared.name, meta[_KEY], meta[_LABEL], kind, inner, default)
+    return FieldSpec(declared.name, meta[_KEY], meta[_LABEL], kind, inner, default,
+                     unit=meta[_UNIT], phrase=meta[_PHRASE])
 
 
 def _unwrap(hint: Any) -> tuple[Any, bool]:

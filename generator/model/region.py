@@ -107,7 +107,7 @@ class Commitments(Node):
     """What the agreement asks of the parties involved (`toezeggingen`)."""
 
     introduction: str = key("inleiding", default="", label="inleiding")
-    items: tuple[str, ...] = key("items", label="toezeggingen")
+    items: tuple[str, ...] = key("items", label="toezeggingen", phrase="{} toegezegd")
     source: Source = key("bron", label="bron")
 
 
@@ -158,7 +158,8 @@ class Condition(Node):
                                         label="minimaal aantal probleemgebieden")
     min_professionals: int | None = key("min_betrokken_hulpverleners", default=None,
                                         label="minimaal aantal betrokken hulpverleners")
-    family_consent: bool = key("instemming_gezin", default=False, label="instemming van het gezin")
+    family_consent: bool = key("instemming_gezin", default=False,
+                               label="instemming van het gezin nodig")
 
 
 # --- functions, roles, meetings, assignments ------------------------------------------------
@@ -194,13 +195,14 @@ class Role(Node):
     name: str = key("naam", label="naam")
     function: Function | None = ref("functie", label="functie")
     description: str = key("omschrijving", default="", label="omschrijving")
-    tasks: tuple[str, ...] = key("taken", label="taken")
+    tasks: tuple[str, ...] = key("taken", label="taken", phrase="heeft {} de taak")
     employer: Organisation | None = ref("organisatie", label="werkgever")
     organisation_kind: str | None = key("organisatiesoort", default=None,
                                         label="soort organisatie")
     position: str = key("positie", default="", label="positie")
     independent: bool = key("onafhankelijk", default=False, label="onafhankelijk")
-    supported_by: tuple[Role, ...] = ref("ondersteund_door", label="ondersteund door")
+    supported_by: tuple[Role, ...] = ref("ondersteund_door", label="ondersteund door",
+                                         phrase="wordt {} ondersteund door")
     reports_to: Role | None = ref("rapporteert_aan", label="legt verantwoording af aan")
     temporary: bool = key("tijdelijk", default=False, label="tijdelijke inzet")
     eligible_organisations: tuple[EligibleOrganisation, ...] = key(
@@ -213,7 +215,7 @@ class Frequency(Node):
     """How often a meeting meets: periodiek, interval (every n days) or op_verzoek."""
 
     kind: str = key("soort", label="soort")
-    days: int | None = key("dagen", default=None, label="aantal dagen")
+    days: int | None = key("dagen", default=None, label="interval", unit=("dag", "dagen"))
     requested_by: Role | None = ref("op_verzoek_van", label="op verzoek van")
     description: str = key("omschrijving", default="", label="omschrijving")
 
@@ -280,8 +282,9 @@ class MeetingCondition(Node):
 class FollowUp(Node):
     """What may follow a step without result, and who chooses (`vervolg`)."""
 
-    step_numbers: tuple[int, ...] = key("stappen", label="vervolgstappen")
-    chosen_by: Role | None = ref("besluit_door", label="wie kiest")
+    step_numbers: tuple[int, ...] = key("stappen", label="vervolgstappen",
+                                        phrase="bij geen resultaat {} verder met stap")
+    chosen_by: Role | None = ref("besluit_door", label="wie de vervolgstap kiest")
     note: str = key("toelichting", default="", label="toelichting")
 
 
@@ -296,11 +299,13 @@ class Tool(Node):
                                                  label="beheerd door", noun="rol of organisatie")
     filled_by: tuple[Role | Organisation, ...] = ref("gevuld_door",
                                                      label="gevuld door",
-                                                     noun="rol of organisatie")
+                                                     noun="rol of organisatie",
+                                                     phrase="wordt {} gevuld door")
     access: tuple[Role | Organisation, ...] = ref("toegang",
-                                                  label="toegang", noun="rol of organisatie")
+                                                  label="toegang", noun="rol of organisatie",
+                                                  phrase="{} in te zien door")
     refresh_months: int | None = key("actualisatie_maanden", default=None,
-                                     label="bijwerken (maanden)")
+                                     label="bijwerken elke", unit=("maand", "maanden"))
     source: Source = key("bron", label="bron")
 
 
@@ -311,7 +316,7 @@ class Field(Node):
     id: str = key("id")
     label: str = key("label", label="label")
     group: str = key("groep", default="", label="groep")
-    kind: str = key("soort", default="tekst", label="soort")
+    kind: str = key("soort", default="tekst", label="soort antwoord")
     required: bool = key("verplicht", default=True, label="verplicht")
     note: str = key("toelichting", default="", label="toelichting")
 
@@ -350,20 +355,21 @@ class Step(Node):
     name: str = key("naam", label="naam")
     description: str = key("omschrijving", label="omschrijving")
     conditions: tuple[Condition, ...] = key("voorwaarden", label="voorwaarden")
-    initiators: tuple[Role, ...] = ref("initiatiefnemers", label="wie mag starten")
+    initiators: tuple[Role, ...] = ref("initiatiefnemers", label="wie mag starten",
+                                       phrase="mag {} gestart worden door")
     all_initiators: bool = key("alle_initiatiefnemers", default=False,
-                               label="elke initiatiefnemer zelf")
+                               label="elke initiatiefnemer zet de stap zelf")
     performer: Role | None = ref("uitvoerder", label="uitvoerder")
     participants: tuple[Role, ...] = ref("deelnemers", label="deelnemers")
     method: str | None = key("werkwijze", default=None, label="werkwijze")
     tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
     reply_term_days: int | None = key("reactietermijn_werkdagen", default=None,
-                                      label="reactietermijn")
+                                      label="reactietermijn", unit=("werkdag", "werkdagen"))
     form: Form | None = ref("formulier", label="verplicht formulier")
     meeting_conditions: tuple[MeetingCondition, ...] = key("overlegvoorwaarden",
                                                            label="overlegvoorwaarden")
     closes_only_with_solution: bool = key("afsluiten_alleen_met_oplossing", default=False,
-                                          label="sluit alleen af met een oplossing")
+                                          label="alleen afsluiten met een oplossing")
     follow_up: FollowUp | None = key("vervolg", default=None, label="vervolg")
     source: Source = key("bron", label="bron")
 
@@ -419,12 +425,14 @@ class Protocol(Node):
     id: str = key("id")
     name: str = key("naam", label="naam")
     description: str = key("omschrijving", label="omschrijving")
-    required_for: tuple[Signal, ...] = ref("verplicht_bij", label="verplicht bij")
+    required_for: tuple[Signal, ...] = ref("verplicht_bij", label="verplicht bij",
+                                           phrase="is {} verplicht bij")
     source: Source = key("bron", label="bron")
 
 
 @node
 class ExtraDayOff(Node):
+    NOUN = "extra vrije dag"
     IDENTITY = "date"
 
     date: dt.date = key("datum", label="datum")

@@ -1,0 +1,172 @@
+"""Where two versions of a region come from: git revisions, the working tree, or plain paths.
+
+Git is read with `git` subprocesses (`git log`, `git show REV:path`), locally, never over the
+network; no git library is needed for three read-only commands. A version is validated before it
+is modelled: an invalid version cannot be compared, and the message names the file and the
+revision (exit code 2, never a traceback).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.documents.words import dutch_date
+from generator.errors import RegiekitError, UsageError, YamlLoadError
+from generator.findings import Severity
+from generator.loader import parse_yaml
+from generator.model.region import Region, build_region
+
+WORKING_TREE = "werkmap"
+"""How the working tree is named as a version."""
+
+SHORT = 7
+"""Characters of a commit id shown to people."""
+
+
+class VersionUnusable(RegiekitError):
+    """A version of a region that cannot be read or modelled (unreadable, not YAML, invalid)."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    id: str
+    day: date
+
+    @property
+    def label(self) -> str:
+        """`3f2a1c9 (12 maart 2025)`."""
+        return f"{self.id[:SHORT]} ({dutch_date(self.day)})"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a region file: its bytes and where they come from.
+
+    `file` is the file's place in the working tree (or the path given), which validation uses
+    (a region's id must match its folder); `label` names the version for a reader (`werkmap`,
+    a commit, a path), `where` names file and version in a message.
+    """
+
+    file: Path
+    content: bytes
+    label: str
+    commit: Commit | None = None
+
+    @property
+    def where(self) -> str:
+        if self.commit is None:
+            return str(self.file)
+        return f"{self.file} in revisie {self.commit.id[:SHORT]}"
+
+
+def on_disk(file: Path, label: str = "") -> Version:
+    """The version of `file` as it is now (`label` defaults to the path)."""
+    try:
+        content = file.read_bytes()
+    except OSError as error:
+        raise VersionUnusable(f"{file} kan niet gelezen worden ({error.strerror})") from None
+    return Version(file, content, label or str(file))
+
+
+def read_region(version: Version) -> Region:
+    """The model of one version; VersionUnusable when it cannot be modelled."""
+    try:
+        text = version.content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise VersionUnusable(f"{version.where} is geen UTF-8-tekst") from None
+    try:
+        document = parse_yaml(text, str(version.file))
+    except YamlLoadError as error:
+        raise VersionUnusable(f"{version.where} is geen leesbare YAML (regel {error.line}, "
+                              f"kolom {error.column}: {error.message})") from None
+    from generator.validation import validate_document
+
+    errors = sorted(finding for finding in validate_document(document, kind="regio")
+                    if finding.severity is Severity.ERROR)
+    if errors:
+        first = errors[0]
+        raise VersionUnusable(
+            f"{version.where} is ongeldig en kan niet vergeleken worden ({len(errors)} "
+            f"fout(en), eerste: regel {first.line}, kolom {first.column}: {first.code} "
+            f"{first.message})")
+    return build_region(document)
+
+
+class Git:
+    """The git repository a file is in, read with `git` subprocesses."""
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+
+    @classmethod
+    def around(cls, file: Path) -> Git | None:
+        """The repository holding `file`, or None outside one (or without git installed)."""
+        folder = file.parent if not file.is_dir() else file
+        found = _git(folder, "rev-parse", "--show-toplevel")
+        if found is None or found.returncode != 0:
+            return None
+        return cls(Path(found.stdout.decode().strip()))
+
+    def commit(self, revision: str) -> Commit:
+        """The commit `revision` names; UsageError for one that names no commit."""
+        shown = None if revision.startswith("-") else self._run(
+            "show", "--no-patch", "--format=%H %cs", f"{revision}^{{commit}}", "--")
+        if shown is None or shown.returncode != 0:
+            raise UsageError(f"onbekende revisie '{revision}' in de git-repository {self.top}")
+        return _commits(shown.stdout)[0]
+
+    def version(self, commit: Commit, file: Path) -> Version:
+        """`file` as it was in `commit`; UsageError when it did not exist there."""
+        content = self._content(commit, file)
+        if content is None:
+            raise UsageError(f"{file} bestaat niet in revisie {commit.id[:SHORT]}")
+        return Version(file, content, commit.label, commit)
+
+    def history(self, file: Path, start: Commit | None = None) -> Iterator[Version]:
+        """The versions of `file` committed up to `start` (default HEAD), newest first: one per
+        commit that changed it (a commit that deleted it is skipped)."""
+        log = self._run("log", "--format=%H %cs", start.id if start else "HEAD", "--",
+                        self._relative(file))
+        if log is None or log.returncode != 0:  # a repository without commits yet
+            return
+        for commit in _commits(log.stdout):
+            content = self._content(commit, file)
+            if content is not None:
+                yield Version(file, content, commit.label, commit)
+
+    def previous(self, newer: Version) -> Version | None:
+        """The newest committed version before `newer` whose content differs from it."""
+        return next((version for version in self.history(newer.file, newer.commit)
+                     if version.content != newer.content), None)
+
+    def _content(self, commit: Commit, file: Path) -> bytes | None:
+        shown = self._run("show", f"{commit.id}:{self._relative(file)}")
+        return shown.stdout if shown is not None and shown.returncode == 0 else None
+
+    def _relative(self, file: Path) -> str:
+        return file.resolve().relative_to(self.top.resolve()).as_posix()
+
+    def _run(self, *arguments: str) -> subprocess.CompletedProcess[bytes] | None:
+        return _git(self.top, *arguments)
+
+
+def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes] | None:
+    """Run git in `folder`; None when git is not installed."""
+    try:
+        return subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True,
+                              check=False)
+    except FileNotFoundError:
+        return None
+
+
+def _commits(log: bytes) -> list[Commit]:
+    """Commits from lines of `%H %cs` (id and committer date)."""
+    commits = []
+    for line in log.decode().splitlines():
+        identity, _, day = line.partition(" ")
+        commits.append(Commit(identity, date.fromisoformat(day)))
+    return commits
