@@ -19,7 +19,17 @@ from functools import cached_property
 from typing import Any
 
 from generator.loader import YamlDocument
-from generator.model.mapping import Builder, Node, Resolver, Unresolved, dates_in, key, node, ref
+from generator.model.mapping import (
+    Builder,
+    Node,
+    Resolver,
+    Unresolved,
+    dates_in,
+    key,
+    node,
+    ref,
+    yaml_key,
+)
 from generator.model.region import (
     Condition,
     Form,
@@ -349,6 +359,13 @@ class Case(Node):
 
 CASE_REFERABLE = (Member, HouseholdMember, FilledForm)
 """The case's own objects that other parts of the case name by id."""
+
+
+def region_id_of(document: YamlDocument) -> str | None:
+    """The id of the region a case file names, read before the case can be built against it."""
+    data = document.data
+    value = data.get(yaml_key(Case, "region_id")) if isinstance(data, Mapping) else None
+    return value if isinstance(value, str) else None
 
 
 def build_case(document: YamlDocument, region: Region) -> Case:

@@ -309,6 +309,16 @@ class Tool(Node):
     source: Source = key("bron", label="bron")
 
 
+class FieldKind:
+    """What a form field holds (`soort`): the values the schema allows."""
+
+    TEXT = "tekst"
+    DATE = "datum"
+    YES_NO = "ja_nee"
+    LIST = "lijst"
+    ALL = (TEXT, DATE, YES_NO, LIST)
+
+
 @node
 class Field(Node):
     NOUN = "veld"
@@ -316,7 +326,7 @@ class Field(Node):
     id: str = key("id")
     label: str = key("label", label="label")
     group: str = key("groep", default="", label="groep")
-    kind: str = key("soort", default="tekst", label="soort antwoord")
+    kind: str = key("soort", default=FieldKind.TEXT, label="soort antwoord")
     required: bool = key("verplicht", default=True, label="verplicht")
     note: str = key("toelichting", default="", label="toelichting")
 

@@ -156,3 +156,25 @@ def test_consistently_renamed_ids_still_resolve(path: Path, data: st.DataObject)
                 and not re.match("REGIO-ID", f.code)]
     rebuilt = build_region(copy)
     assert assert_references_resolve(rebuilt, renamed) > 10
+
+
+def test_field_kinds_are_the_ones_the_schema_allows() -> None:
+    import json
+
+    from generator.model.region import Field, FieldKind
+
+    schema = json.loads((ROOT / "schemas" / "regio.schema.json").read_text(encoding="utf-8"))
+    assert list(FieldKind.ALL) == schema["$defs"]["veld"]["properties"]["soort"]["enum"]
+    region = load_region("apeldoorn", ROOT / "regions")
+    fields = [f for form in region.forms for s in form.sections for f in s.fields]
+    assert fields and all(isinstance(f, Field) and f.kind in FieldKind.ALL for f in fields)
+
+
+def test_the_region_of_a_case_is_read_before_the_case_is_built() -> None:
+    from generator.model.case import region_id_of
+
+    assert region_id_of(load_yaml(CASE_FILES[0])) == load_yaml(CASE_FILES[0]).data["regio"]
+    assert region_id_of(parse_yaml("casus: c\nregio: zou\n", "c.yaml")) == "zou"
+    assert region_id_of(parse_yaml("casus: c\n", "c.yaml")) is None
+    assert region_id_of(parse_yaml("casus: c\nregio: [zou]\n", "c.yaml")) is None
+    assert region_id_of(parse_yaml("- regio\n", "c.yaml")) is None
