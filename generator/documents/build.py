@@ -22,7 +22,12 @@ from typing import TextIO
 
 from generator.documents.checklists import checklists
 from generator.documents.comparison import comparison_context
-from generator.documents.context import Context, Data, werkinstructie_context
+from generator.documents.context import (
+    Context,
+    document_title,
+    form_file,
+    werkinstructie_context,
+)
 from generator.documents.environment import render_docx
 from generator.documents.forms import form_context
 from generator.documents.reproducible import FALLBACK_DATE, DocumentProperties
@@ -82,44 +87,43 @@ def find_template(name: str, override_dir: Path | None) -> Path:
     return TEMPLATE_DIR / name
 
 
-def midnight(day: str | None) -> datetime:
-    """The start of an ISO date, or FALLBACK_DATE without one: a document date, never the clock."""
-    return datetime.combine(date.fromisoformat(day), datetime.min.time()) if day else FALLBACK_DATE
+def midnight(day: date | None) -> datetime:
+    """The start of a date, or FALLBACK_DATE without one: a document date, never the clock."""
+    return datetime.combine(day, datetime.min.time()) if day else FALLBACK_DATE
 
 
-def created_at(data: Data) -> datetime:
-    return midnight(data.get("document", {}).get("datum"))
+def created_at(region: Region) -> datetime:
+    return midnight(region.document.date if region.document else None)
 
 
-def properties_for(data: Data, title: str) -> DocumentProperties:
-    document = data.get("document", {})
-    return DocumentProperties(title=title, subject=str(data["naam"]),
-                              author=str(document.get("opgesteld_door", "regiekit")),
-                              created=created_at(data))
+def properties_for(region: Region, title: str) -> DocumentProperties:
+    drafted_by = region.document.drafted_by if region.document else ""
+    return DocumentProperties(title=title, subject=region.name, author=drafted_by or "regiekit",
+                              created=created_at(region))
 
 
 def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
     """Every document of one region: work instruction, checklists, blank forms."""
-    data, folder = region.yaml.data, out / region.id
+    folder = out / region.id
 
     def planned(file: str, template: str, context: Context, title: str) -> PlannedDocument:
-        return PlannedDocument(folder / file, template, context, properties_for(data, title),
+        return PlannedDocument(folder / file, template, context, properties_for(region, title),
                                region.folder)
 
     documents = [planned("werkinstructie.docx", "werkinstructie.docx",
-                         werkinstructie_context(data), str(data["document"]["titel"]))]
+                         werkinstructie_context(region), document_title(region))]
     documents += [planned(f"checklist-{c.name}.docx", "checklist.docx", c.context,
-                          f"Checklist: {c.title}") for c in checklists(data)]
-    documents += [planned(f"formulier-{f['id']}.docx", "formulier.docx", form_context(data, f),
-                          f"Formulier: {f['naam']}") for f in data.get("formulieren", [])]
+                          f"Checklist: {c.title}") for c in checklists(region)]
+    documents += [planned(form_file(f), "formulier.docx", form_context(region, f),
+                          f"Formulier: {f.name}") for f in region.forms]
     return documents
 
 
 def plan_comparison(regions: list[Region], out: Path) -> PlannedDocument:
-    context = comparison_context([r.yaml.data for r in regions])
-    dates = [created_at(r.yaml.data) for r in regions]
-    properties = DocumentProperties(title=context["doc"]["titel"], subject="Vergelijking",
-                                    author="regiekit", created=max(dates))
+    context = comparison_context(regions)
+    properties = DocumentProperties(title=context["doc"]["title"], subject="Vergelijking",
+                                    author="regiekit",
+                                    created=max(created_at(region) for region in regions))
     return PlannedDocument(out / COMPARISON_FILE, "vergelijking.docx", context, properties)
 
 

@@ -23,29 +23,37 @@ from generator.documents.build import (
 )
 from generator.documents.context import (
     Context,
-    Data,
-    RegionView,
     clean,
     document_block,
+    name,
+    names_text,
     region_summary,
+    source_text,
 )
 from generator.documents.forms import form_context, form_sections
 from generator.documents.reproducible import DocumentProperties
-from generator.documents.words import capitalize, dutch_date, join_and, plural
+from generator.documents.words import capitalize, dutch_date, join_and, working_days
 from generator.errors import RegiekitError
 from generator.findings import Severity
-from generator.loader import load_yaml
-from generator.regions import Region, RegionInvalid, load_region
+from generator.loader import YamlDocument, load_yaml
+from generator.model.case import Actor, Case, Escalation, FilledForm, build_case, region_id_of
+from generator.model.region import Form, Region, Step
+from generator.regions import RegionInvalid, load_region
 from generator.workdays import add_working_days
 
 EXIT_FINDINGS = 1
+NO_RESULT = "geen-resultaat"
+"""The outcome (`uitkomst`) of an escalation step that found no solution."""
+BY_MAIL = "digitaal"
+"""The working method (`werkwijze`) of a step done by mail: the digitale zorgtafel."""
 
 
 class CaseInvalid(RegiekitError):
     """The case file does not match the case schema; `regiekit validate` shows why."""
 
 
-def load_case(path: Path) -> Data:
+def load_case(path: Path, regions_root: Path) -> Case:
+    """The case at `path` as a model, read against its region once it passed the case schema."""
     from generator.validation import validate_document
 
     document = load_yaml(path)
@@ -55,106 +63,103 @@ def load_case(path: Path) -> Data:
         raise CaseInvalid(f"casus {path} is ongeldig ({len(errors)} fout(en), eerste: "
                           f"{first.location()} {first.code} {first.message}); draai "
                           "'regiekit validate' voor het volledige overzicht")
-    return document.data  # type: ignore[no-any-return]
+    return build_case(document, load_region(_region_id(document), regions_root))
 
 
-def person(view: RegionView, case: Data, actor: Data | None) -> str:
+def _region_id(document: YamlDocument) -> str:
+    return region_id_of(document) or ""  # a schema-valid case always names its region
+
+
+def person(actor: Actor | None) -> str:
     """`gecertificeerde instelling (GI), Jeugdbescherming Gelderland` for an actor of the case."""
-    if not actor:
+    if actor is None:
         return ""
-    involved = {str(b["id"]): b for b in case.get("betrokkenen", [])}
-    record = involved.get(str(actor.get("betrokkene")), {}) | {
-        k: v for k, v in actor.items() if k in ("rol", "organisatie")}
-    parts = [view.role(record.get("rol")), view.organisation(record.get("organisatie"))]
+    parts = [name(actor.acting_role), name(actor.acting_organisation)]
     return capitalize(", ".join(p for p in parts if p))
 
 
-def case_properties(title: str, region: Data, day: str | None) -> DocumentProperties:
-    return DocumentProperties(title=title, subject=str(region["naam"]), author="regiekit",
+def case_properties(title: str, region: Region, day: date | None) -> DocumentProperties:
+    return DocumentProperties(title=title, subject=region.name, author="regiekit",
                               created=midnight(day))
 
 
-def filled_form(region: Region, case: Data, filled: Data, folder: Path) -> PlannedDocument | None:
-    form = next((f for f in region.yaml.data.get("formulieren", [])
-                 if f["id"] == filled["formulier"]), None)
+def filled_form(case: Case, filled: FilledForm, folder: Path) -> PlannedDocument | None:
+    form, region = filled.form, case.region
     if form is None:
         return None
-    header = [{"label": "Casus (kenmerk)", "waarde": str(case["casus"])},
-              {"label": "Ingevuld op", "waarde": dutch_date(date.fromisoformat(filled["datum"]))
-               if filled.get("datum") else " "},
-              {"label": "Kader en doelgroep", "waarde": f"{case['kader']} kader, "
-                                                         f"{case['doelgroep']}"}]
-    context = form_context(region.yaml.data, form, answers=filled.get("velden"), header=header)
-    return PlannedDocument(folder / f"formulier-{filled['id']}.docx", "formulier.docx", context,
-                           case_properties(f"{form['naam']}: {case['casus']}", region.yaml.data,
-                                           filled.get("datum")), region.folder)
+    header = [{"name": "Casus (kenmerk)", "value": case.id},
+              {"name": "Ingevuld op", "value": dutch_date(filled.date) if filled.date else " "},
+              {"name": "Kader en doelgroep", "value": f"{case.framework} kader, "
+                                                      f"{case.target_group}"}]
+    context = form_context(region, form, answers=filled.values, header=header)
+    return PlannedDocument(folder / f"formulier-{filled.id}.docx", "formulier.docx", context,
+                           case_properties(f"{form.name}: {case.id}", region, filled.date),
+                           region.folder)
 
 
-def request_context(region: Region, case: Data, escalation: Data, ladder: Data,
-                    step: Data) -> Context:
+def request_context(case: Case, escalation: Escalation, step: Step) -> Context:
     """The mail of a digitale zorgtafel: who, what, the reply deadline and the case description."""
-    view = RegionView(region.yaml.data)
-    sent = date.fromisoformat(escalation["datum"])
-    days = step.get("reactietermijn_werkdagen")
+    region = case.region
+    sent = escalation.date
+    days = step.reply_term_days
     deadline = add_working_days(region.yaml.data, sent, int(days)) if days else None
-    sender = person(view, case, escalation.get("gestart_door"))
-    filled = next((f for f in case.get("formulieren", [])
-                   if f["id"] == escalation.get("formulier")), None)
-    form = next((f for f in region.yaml.data.get("formulieren", [])
-                 if filled and f["id"] == filled["formulier"]), None)
-    title = f"Verzoek {str(step['naam']).lower()}, casus {case['casus']}"
-    head = [{"label": "Aan", "waarde": _addressees(view, escalation, step)},
-            {"label": "Van", "waarde": sender or "—"},
-            {"label": "Onderwerp", "waarde": capitalize(title)},
-            {"label": "Verzonden", "waarde": dutch_date(sent, weekday=True)}]
+    sender = person(escalation.started_by)
+    filled = escalation.form
+    form = filled.form if filled else None
+    title = f"Verzoek {step.name.lower()}, casus {case.id}"
+    head = [{"name": "Aan", "value": _addressees(escalation, step)},
+            {"name": "Van", "value": sender or "—"},
+            {"name": "Onderwerp", "value": capitalize(title)},
+            {"name": "Verzonden", "value": dutch_date(sent, weekday=True)}]
     if deadline:
-        head.append({"label": "Reageren uiterlijk", "waarde": dutch_date(deadline, weekday=True)})
-    term = (f"{plural(int(days), 'werkdag', 'werkdagen')} na verzending op {dutch_date(sent)}: "
+        head.append({"name": "Reageren uiterlijk", "value": dutch_date(deadline, weekday=True)})
+    term = (f"{working_days(int(days))} na verzending op {dutch_date(sent)}: "
             f"uiterlijk {dutch_date(deadline, weekday=True)}. Weekenden en feestdagen tellen "
             "niet mee.") if deadline and days else ""
-    message = _message(view, case, ladder, step, reply=_reply_request(days, deadline),
-                       form=form, sender=sender)
+    message = _message(case, step, reply=_reply_request(days, deadline), form=form,
+                       sender=sender)
     return clean({  # type: ignore[no-any-return]
-        "regio": region_summary(view),
-        "doc": document_block(view, "Verzoek per mail", capitalize(title)),
-        "kop": head,
-        "bericht": message,
-        "termijn": term,
-        "bijlage_kop": f"Casusbeschrijving: {form['naam']}" if form else "",
-        "secties": form_sections(form, filled.get("velden")) if form and filled else [],
-        "bron": view.source(step.get("bron")),
+        "region": region_summary(region),
+        "doc": document_block(region, "Verzoek per mail", capitalize(title)),
+        "header": head,
+        "message": message,
+        "deadline": term,
+        "attachment_heading": f"Casusbeschrijving: {form.name}" if form else "",
+        "sections": form_sections(form, filled.values) if form and filled else [],
+        "source": source_text(region, step.source),
     })
 
 
-def _addressees(view: RegionView, escalation: Data, step: Data) -> str:
+def _addressees(escalation: Escalation, step: Step) -> str:
     """The organisations written to, else the step's participants."""
-    addressees = [view.organisation(o) for o in escalation.get("aangeschreven", [])]
-    return (f"Vaste contactpersonen van {join_and(addressees)}" if addressees
-            else capitalize(view.roles_text(step.get("deelnemers", []))) or "Vaste contactpersonen")
+    if escalation.addressed:
+        return f"Vaste contactpersonen van {names_text(escalation.addressed)}"
+    return capitalize(names_text(step.participants)) or "Vaste contactpersonen"
 
 
 def _reply_request(days: int | None, deadline: date | None) -> str:
     if deadline and days:
-        return (f"Wilt u binnen {plural(int(days), 'werkdag', 'werkdagen')}, uiterlijk "
+        return (f"Wilt u binnen {working_days(int(days))}, uiterlijk "
                 f"{dutch_date(deadline, weekday=True)}, laten weten of uw organisatie een passend "
                 "aanbod kan doen, of met wie dat samen zou kunnen?")
     return "Wilt u laten weten of uw organisatie een passend aanbod kan doen?"
 
 
-def _message(view: RegionView, case: Data, ladder: Data, step: Data, *, reply: str,
-             form: Data | None, sender: str) -> list[str]:
+def _message(case: Case, step: Step, *, reply: str, form: Form | None,
+             sender: str) -> list[str]:
     """The paragraphs of the mail, from greeting to signature."""
-    earlier = [e for e in case.get("escalaties", []) if e["ladder"] == ladder["id"]
-               and e.get("uitkomst") == "geen-resultaat" and e["stap"] < step["nummer"]]
-    history = [f"stap {e['stap']}" for e in earlier]
+    ladder = step.ladder
+    earlier = [event for event in case.escalations if event.ladder is ladder
+               and event.outcome == NO_RESULT and event.number < step.number]
+    history = [f"stap {event.number}" for event in earlier]
     message = [
         "Beste contactpersoon,",
-        f"Voor de casus {case['casus']} zoeken wij een passende plek of oplossing. Dit verzoek "
-        f"is stap {step['nummer']} ({step['naam']}) van de {str(ladder['naam']).lower()} van "
-        f"{view.name}." + (f" Eerdere stappen ({join_and(history)}) hebben geen resultaat "
-                           "opgeleverd." if history else ""),
+        f"Voor de casus {case.id} zoeken wij een passende plek of oplossing. Dit verzoek "
+        f"is stap {step.number} ({step.name}) van de {ladder.name.lower()} van "
+        f"{case.region.name}." + (f" Eerdere stappen ({join_and(history)}) hebben geen "
+                                  "resultaat opgeleverd." if history else ""),
         reply,
-        (f"De casus is beschreven in het vaste format ({form['naam']}); u vindt de beschrijving "
+        (f"De casus is beschreven in het vaste format ({form.name}); u vindt de beschrijving "
          "hieronder.") if form else "",
         "Met vriendelijke groet,",
         sender or "De gemeentelijke toegang",
@@ -162,41 +167,37 @@ def _message(view: RegionView, case: Data, ladder: Data, step: Data, *, reply: s
     return [p for p in message if p]
 
 
-def requests(region: Region, case: Data, folder: Path) -> list[PlannedDocument]:
-    ladders = {str(item["id"]): item for item in region.yaml.data.get("ladders", [])}
+def requests(case: Case, folder: Path) -> list[PlannedDocument]:
     planned: list[PlannedDocument] = []
     names: set[str] = set()
-    for escalation in case.get("escalaties", []):
-        ladder = ladders.get(str(escalation["ladder"]))
-        step = next((s for s in (ladder or {}).get("stappen", [])
-                     if s["nummer"] == escalation["stap"]), None)
-        if ladder is None or step is None or step.get("werkwijze") != "digitaal":
+    for escalation in case.escalations:
+        step = escalation.step
+        if step is None or step.method != BY_MAIL:
             continue
-        name = f"verzoek-{ladder['id']}-stap-{step['nummer']}"
-        if name in names:
-            name += f"-{escalation['datum']}"
-        names.add(name)
-        context = request_context(region, case, escalation, ladder, step)
+        file = f"verzoek-{step.ladder.id}-stap-{step.number}"
+        if file in names:
+            file += f"-{escalation.date.isoformat()}"
+        names.add(file)
+        context = request_context(case, escalation, step)
         planned.append(PlannedDocument(
-            folder / f"{name}.docx", "verzoek.docx", context,
-            case_properties(context["doc"]["titel"], region.yaml.data, escalation["datum"]),
-            region.folder))
+            folder / f"{file}.docx", "verzoek.docx", context,
+            case_properties(context["doc"]["title"], case.region, escalation.date),
+            case.region.folder))
     return planned
 
 
-def plan_case(region: Region, case: Data, out: Path) -> list[PlannedDocument]:
-    folder = out / str(case["casus"])
-    forms = [filled_form(region, case, f, folder) for f in case.get("formulieren", [])]
-    return [f for f in forms if f is not None] + requests(region, case, folder)
+def plan_case(case: Case, out: Path) -> list[PlannedDocument]:
+    folder = out / case.id
+    forms = [filled_form(case, filled, folder) for filled in case.forms]
+    return [f for f in forms if f is not None] + requests(case, folder)
 
 
 def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
     assert options.case is not None
     outcome = Outcome()
     try:
-        case = load_case(options.case)
-        region = load_region(str(case["regio"]), options.regions_root)
-        rendered = render_all(plan_case(region, case, options.out))
+        case = load_case(options.case, options.regions_root)
+        rendered = render_all(plan_case(case, options.out))
     except (CaseInvalid, RegionInvalid) as error:
         errors.write(f"regiekit: {error}\n")
         return EXIT_FINDINGS

@@ -12,19 +12,25 @@ from dataclasses import dataclass
 from generator.documents.context import (
     FILL_IN,
     Context,
-    Data,
-    RegionView,
     cadence,
+    candidates_text,
     clean,
+    condition_texts,
+    conditions_brief,
     document_block,
     field_text,
+    form_file,
+    names_text,
     next_steps,
     region_summary,
     reply_term,
     slug,
+    source_text,
     starters,
+    step_heading,
 )
-from generator.documents.words import capitalize, join_or
+from generator.documents.words import capitalize
+from generator.model.region import Assignment, Form, Ladder, Region, Role, Source, Step
 
 
 @dataclass(frozen=True)
@@ -37,22 +43,21 @@ class Checklist:
 
 
 def point(text: str, note: str = "") -> dict[str, str]:
-    return {"tekst": text, "toelichting": note}
+    return {"text": text, "note": note}
 
 
 def section(title: str, points: list[dict[str, str]], note: str = "") -> Context:
-    return {"kop": title, "toelichting": note, "punten": points}
+    return {"heading": title, "note": note, "points": points}
 
 
-def checklists(data: Data) -> list[Checklist]:
+def checklists(region: Region) -> list[Checklist]:
     """Every checklist of the region, in a stable order with unique names."""
-    view = RegionView(data)
-    found = [start_checklist(view)]
-    for ladder_data in data.get("ladders", []):
-        found.append(ladder_checklist(view, ladder_data))
-        found.extend(meeting_checklist(view, ladder_data, step)
-                     for step in ladder_data["stappen"] if step.get("overlegvoorwaarden"))
-    found.extend(form_checklist(view, form) for form in data.get("formulieren", []))
+    found = [start_checklist(region)]
+    for ladder in region.ladders:
+        found.append(ladder_checklist(region, ladder))
+        found.extend(meeting_checklist(region, step)
+                     for step in ladder.steps if step.meeting_conditions)
+    found.extend(form_checklist(region, form) for form in region.forms)
     return _unique([c for c in found if c is not None])
 
 
@@ -67,124 +72,117 @@ def _unique(found: list[Checklist]) -> list[Checklist]:
     return result
 
 
-def _context(view: RegionView, title: str, intro: str, sections: list[Context],
-             bron: Data | None) -> Context:
+def _context(region: Region, title: str, intro: str, sections: list[Context],
+             source: Source | None) -> Context:
     return clean({  # type: ignore[no-any-return]
-        "regio": region_summary(view),
-        "doc": document_block(view, "Checklist", title),
-        "inleiding": intro,
-        "invulvelden": FILL_IN,
-        "secties": [s for s in sections if s["punten"]],
-        "bron": view.source(bron),
+        "region": region_summary(region),
+        "doc": document_block(region, "Checklist", title),
+        "introduction": intro,
+        "fill_in": FILL_IN,
+        "sections": [s for s in sections if s["points"]],
+        "source": source_text(region, source),
     })
 
 
-def start_checklist(view: RegionView) -> Checklist | None:
-    data = view.data
-    if not (data.get("functies") or data.get("toewijzingen") or data.get("overleggen")):
+def start_checklist(region: Region) -> Checklist | None:
+    if not (region.functions or region.assignments or region.meetings):
         return None
-    need = [point(f"{capitalize(str(f['naam']))} is aan de orde", str(f["wanneer"]))
-            for f in data.get("functies", []) if f.get("wanneer")]
+    need = [point(f"{capitalize(function.name)} is aan de orde", function.when)
+            for function in region.functions if function.when]
     sections = [section("Is coördinatie van zorg nodig?", need)]
-    for assignment in data.get("toewijzingen", []):
-        sections.append(assignment_section(view, assignment))
-    assigned = dict.fromkeys(str(a["rol"]) for a in data.get("toewijzingen", []))
-    sections.extend(tasks_section(view, role_id) for role_id in assigned)
-    meetings = [point(f"{capitalize(str(o['naam']))} is gepland ({cadence(view, o['frequentie'])})",
-                      f"Voorzitter: {view.role(o['voorzitter'])}")
-                for o in data.get("overleggen", [])]
+    sections.extend(assignment_section(assignment) for assignment in region.assignments)
+    assigned = dict.fromkeys(assignment.role for assignment in region.assignments)
+    sections.extend(tasks_section(role) for role in assigned)
+    meetings = [point(f"{capitalize(meeting.name)} is gepland ({cadence(meeting.frequency)})",
+                      f"Voorzitter: {meeting.chair.name}")
+                for meeting in region.meetings]
     sections.append(section("Overleg", meetings))
     return Checklist("start-coordinatie", "Starten met coördinatie van zorg", _context(
-        view, "Starten met coördinatie van zorg",
+        region, "Starten met coördinatie van zorg",
         "Loop deze punten na wanneer de coördinatie van zorg voor een gezin of huishouden "
         "begint. Zet een vinkje als het punt geregeld en vastgelegd is.", sections,
         None))
 
 
-def assignment_section(view: RegionView, assignment: Data) -> Context:
-    role_name = view.role(assignment["rol"])
+def assignment_section(assignment: Assignment) -> Context:
+    role_name = assignment.role.name
     points = [point(f"Vastgesteld dat de afspraak geldt: {c}")
-              for c in view.conditions(assignment.get("voorwaarden"))]
+              for c in condition_texts(assignment.conditions)]
     points.append(point(f"{capitalize(role_name)} aangewezen",
-                        "Standaard: " + join_or([view.candidate(k)
-                                                 for k in assignment["kandidaten"]])))
-    points.extend(point(f"Keuze gebaseerd op: {c}") for c in assignment.get("keuzecriteria", []))
-    if assignment.get("tenzij_anders_afgesproken"):
+                        "Standaard: " + candidates_text(assignment.candidates)))
+    points.extend(point(f"Keuze gebaseerd op: {c}") for c in assignment.selection_criteria)
+    if assignment.unless_agreed_otherwise:
         points.append(point("Als van de standaard is afgeweken: de afwijking is expliciet "
                             "afgesproken en vastgelegd",
-                            join_or([view.candidate(k)
-                                     for k in assignment.get("alternatieven", [])])))
-    if assignment.get("besluit_door"):
-        points.append(point(f"Besluit genomen door de {view.role(assignment['besluit_door'])}"))
-    if assignment.get("moment"):
-        points.append(point("Toewijzing op het afgesproken moment", str(assignment["moment"])))
-    conditions = "; ".join(c.rstrip(".") for c in view.conditions(assignment.get("voorwaarden")))
+                            candidates_text(assignment.alternatives)))
+    if assignment.decided_by is not None:
+        points.append(point(f"Besluit genomen door de {assignment.decided_by.name}"))
+    if assignment.moment:
+        points.append(point("Toewijzing op het afgesproken moment", assignment.moment))
+    conditions = conditions_brief(assignment.conditions)
     title = f"Wie wordt {role_name}?" + (f" ({conditions.lower()})" if conditions else "")
     return section(title, points)
 
 
-def tasks_section(view: RegionView, role_id: str) -> Context:
-    tasks = view.roles.get(role_id, {}).get("taken", [])
-    return section(f"Taken van de {view.role(role_id)} afgesproken",
-                   [point(capitalize(str(t))) for t in tasks],
+def tasks_section(role: Role) -> Context:
+    return section(f"Taken van de {role.name} afgesproken",
+                   [point(capitalize(task)) for task in role.tasks],
                    "Bespreek met de aangewezen professional en het gezin wat deze taken inhouden.")
 
 
-def step_points(view: RegionView, step: Data) -> list[dict[str, str]]:
-    points = [point("Gestart door iemand die dat mag", f"Mag starten: {starters(view, step)}")]
-    if step.get("formulier"):
-        points.append(point(f"{capitalize(view.form(step['formulier']))} volledig ingevuld",
-                            f"Formulier: formulier-{step['formulier']}.docx"))
-    if step.get("deelnemers"):
-        points.append(point(f"Deelnemers betrokken: {view.roles_text(step['deelnemers'])}"))
-    if step.get("reactietermijn_werkdagen"):
+def step_points(step: Step) -> list[dict[str, str]]:
+    points = [point("Gestart door iemand die dat mag", f"Mag starten: {starters(step)}")]
+    if step.form is not None:
+        points.append(point(f"{capitalize(step.form.name)} volledig ingevuld",
+                            f"Formulier: {form_file(step.form)}"))
+    if step.participants:
+        points.append(point(f"Deelnemers betrokken: {names_text(step.participants)}"))
+    if step.reply_term_days:
         points.append(point("Uiterste reactiedatum berekend en genoteerd",
-                            f"Reactietermijn: {reply_term(step['reactietermijn_werkdagen'])}"))
-    points.extend(point(str(c["tekst"])) for c in step.get("overlegvoorwaarden", []))
-    points.append(point("Uitkomst vastgelegd", next_steps(view, step)))
+                            f"Reactietermijn: {reply_term(step.reply_term_days)}"))
+    points.extend(point(condition.text) for condition in step.meeting_conditions)
+    points.append(point("Uitkomst vastgelegd", next_steps(step)))
     return points
 
 
-def ladder_checklist(view: RegionView, ladder_data: Data) -> Checklist:
-    sections = [section(f"Stap {s['nummer']}. {capitalize(str(s['naam']))}", step_points(view, s))
-                for s in ladder_data["stappen"]]
-    title = capitalize(str(ladder_data["naam"]))
-    return Checklist(str(ladder_data["id"]), title, _context(
-        view, title, "Houd per stap bij wat er gedaan is. Een stap start alleen wie dat mag; "
-        "sla geen stap over zonder dat de afspraken dat toestaan.", sections,
-        ladder_data.get("bron")))
+def ladder_checklist(region: Region, ladder: Ladder) -> Checklist:
+    sections = [section(step_heading(step), step_points(step)) for step in ladder.steps]
+    title = capitalize(ladder.name)
+    return Checklist(ladder.id, title, _context(
+        region, title, "Houd per stap bij wat er gedaan is. Een stap start alleen wie dat mag; "
+        "sla geen stap over zonder dat de afspraken dat toestaan.", sections, ladder.source))
 
 
-def meeting_checklist(view: RegionView, ladder_data: Data, step: Data) -> Checklist:
-    earlier = [s for s in ladder_data["stappen"]
-               if step["nummer"] in s.get("vervolg", {}).get("stappen", [])]
-    preparation = [point(f"Stap {s['nummer']} ({s['naam']}) heeft geen resultaat opgeleverd")
+def meeting_checklist(region: Region, step: Step) -> Checklist:
+    ladder = step.ladder
+    earlier = [s for s in ladder.steps
+               if s.follow_up is not None and step.number in s.follow_up.step_numbers]
+    preparation = [point(f"Stap {s.number} ({s.name}) heeft geen resultaat opgeleverd")
                    for s in earlier]
-    preparation.append(point(f"Belegd door {starters(view, step).lower()}"))
-    if step.get("formulier"):
-        preparation.append(point(f"{capitalize(view.form(step['formulier']))} volledig ingevuld "
+    preparation.append(point(f"Belegd door {starters(step).lower()}"))
+    if step.form is not None:
+        preparation.append(point(f"{capitalize(step.form.name)} volledig ingevuld "
                                  "en vooraf gedeeld"))
-    if step.get("deelnemers"):
-        preparation.append(point(f"Uitgenodigd: {view.roles_text(step['deelnemers'])}"))
-    conditions = [point(str(c["tekst"])) for c in step["overlegvoorwaarden"]]
+    if step.participants:
+        preparation.append(point(f"Uitgenodigd: {names_text(step.participants)}"))
+    conditions = [point(condition.text) for condition in step.meeting_conditions]
     closing = []
-    if step.get("afsluiten_alleen_met_oplossing"):
+    if step.closes_only_with_solution:
         closing.append(point("Er is een passende oplossing gevonden voordat de bespreking "
                              "wordt afgesloten"))
     closing.append(point("Afspraken en uitkomst vastgelegd"))
-    title = f"Voor de {str(step['naam']).lower()}"
-    return Checklist(f"voor-{slug(str(step['naam']))}", title, _context(
-        view, capitalize(title), f"Controleer deze punten vóór en tijdens stap {step['nummer']} "
-        f"van de {str(ladder_data['naam']).lower()}.",
+    title = f"Voor de {step.name.lower()}"
+    return Checklist(f"voor-{slug(step.name)}", title, _context(
+        region, capitalize(title), f"Controleer deze punten vóór en tijdens stap {step.number} "
+        f"van de {ladder.name.lower()}.",
         [section("Voorbereiding", preparation), section("Randvoorwaarden", conditions),
-         section("Afronding", closing)], step.get("bron")))
+         section("Afronding", closing)], step.source))
 
 
-def form_checklist(view: RegionView, form: Data) -> Checklist:
-    sections = [section(str(s["titel"]), [
-        point(field_text(v), str(v.get("toelichting", ""))) for v in s["velden"]])
-        for s in form["secties"]]
-    title = f"{capitalize(str(form['naam']))} compleet"
-    return Checklist(f"{form['id']}-compleet", title, _context(
-        view, title, "Controleer of elk verplicht onderdeel is ingevuld voordat het formulier "
-        "wordt verstuurd of besproken.", sections, form.get("bron")))
+def form_checklist(region: Region, form: Form) -> Checklist:
+    sections = [section(s.title, [point(field_text(f), f.note) for f in s.fields])
+                for s in form.sections]
+    title = f"{capitalize(form.name)} compleet"
+    return Checklist(f"{form.id}-compleet", title, _context(
+        region, title, "Controleer of elk verplicht onderdeel is ingevuld voordat het formulier "
+        "wordt verstuurd of besproken.", sections, form.source))

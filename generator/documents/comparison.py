@@ -8,16 +8,16 @@ so the document reads the same for two regions or twenty.
 
 from __future__ import annotations
 
-from datetime import date
-
 from generator.documents.context import (
     Context,
-    Data,
-    RegionView,
     cadence,
+    candidates_text,
     clean,
+    condition_texts,
+    names_text,
 )
-from generator.documents.words import capitalize, dutch_date, join_and, join_or, plural
+from generator.documents.words import capitalize, dutch_date, join_and, plural, working_days
+from generator.model.region import Assignment, Ladder, Meeting, Region, Role
 
 NONE = "—"
 
@@ -27,125 +27,118 @@ def lines(parts: list[str]) -> str:
     return "\n".join(p for p in parts if p) or NONE
 
 
-def chair_roles(view: RegionView) -> list[Data]:
+def chair_roles(region: Region) -> list[Role]:
     """Roles that chair a meeting, else roles of the first function: who holds the regie."""
-    chairs = {o["voorzitter"] for o in view.data.get("overleggen", [])}
-    roles = [r for r in view.data["rollen"] if r["id"] in chairs]
-    if not roles and view.data.get("functies"):
-        first = view.data["functies"][0]["id"]
-        roles = [r for r in view.data["rollen"] if r.get("functie") == first]
+    chairs = {meeting.chair for meeting in region.meetings}
+    roles = [role for role in region.roles if role in chairs]
+    if not roles and region.functions:
+        roles = region.holders_of(region.functions[0])
     if not roles:
-        deciders = {s.get("vervolg", {}).get("besluit_door") for ladder in
-                    view.data.get("ladders", []) for s in ladder["stappen"]}
-        roles = [r for r in view.data["rollen"] if r["id"] in deciders]
+        deciders = {step.chooser for ladder in region.ladders for step in ladder.steps}
+        roles = [role for role in region.roles if role in deciders]
     return roles
 
 
-def role_line(view: RegionView, item: Data) -> str:
-    details = [str(item["positie"])] if item.get("positie") else []
-    if item.get("organisatie"):
-        details.append(f"in dienst van {view.organisation(item['organisatie'])}")
-    if item.get("onafhankelijk"):
+def role_line(role: Role) -> str:
+    details = [role.position] if role.position else []
+    if role.employer is not None:
+        details.append(f"in dienst van {role.employer.name}")
+    if role.independent:
         details.append("onafhankelijk")
-    if item.get("ondersteund_door"):
-        details.append(f"ondersteund door {view.roles_text(item['ondersteund_door'])}")
-    name = capitalize(str(item["naam"]))
+    if role.supported_by:
+        details.append(f"ondersteund door {names_text(role.supported_by)}")
+    name = capitalize(role.name)
     return f"{name} ({', '.join(details)})" if details else name
 
 
-def meeting_line(view: RegionView, meeting: Data) -> str:
-    name = str(meeting["naam"])
-    if meeting.get("afkorting"):
-        name += f" ({meeting['afkorting']})"
-    return (f"{capitalize(name)}: {cadence(view, meeting['frequentie'])}, "
-            f"voorgezeten door de {view.role(meeting['voorzitter'])}")
+def meeting_line(meeting: Meeting) -> str:
+    name = f"{meeting.name} ({meeting.abbreviation})" if meeting.abbreviation else meeting.name
+    return (f"{capitalize(name)}: {cadence(meeting.frequency)}, "
+            f"voorgezeten door de {meeting.chair.name}")
 
 
-def regie(view: RegionView) -> str:
-    return lines([role_line(view, r) for r in chair_roles(view)]
-                 + [meeting_line(view, m) for m in view.data.get("overleggen", [])])
+def regie(region: Region) -> str:
+    return lines([role_line(role) for role in chair_roles(region)]
+                 + [meeting_line(meeting) for meeting in region.meetings])
 
 
-def case_roles(view: RegionView) -> list[Data]:
-    assigned = {t["rol"] for t in view.data.get("toewijzingen", [])}
-    return [r for r in view.data["rollen"] if r["id"] in assigned]
+def case_roles(region: Region) -> list[Role]:
+    assigned = {assignment.role for assignment in region.assignments}
+    return [role for role in region.roles if role in assigned]
 
 
-def case_role(view: RegionView) -> str:
+def case_role(region: Region) -> str:
     parts = []
-    for item in case_roles(view):
-        organisations = [view.organisation(o["organisatie"])
-                         + (f" (alleen: {'; '.join(view.conditions(o.get('voorwaarden')))})"
-                            if o.get("voorwaarden") else "")
-                         for o in item.get("geschikte_organisaties", [])]
-        parts.append(capitalize(str(item["naam"]))
+    for role in case_roles(region):
+        organisations = [eligible.organisation.name
+                         + (f" (alleen: {'; '.join(condition_texts(eligible.conditions))})"
+                            if eligible.conditions else "")
+                         for eligible in role.eligible_organisations]
+        parts.append(capitalize(role.name)
                      + (f"; kan worden vervuld door {join_and(organisations)}"
                         if organisations else ""))
     return lines(parts)
 
 
-def assignment_line(view: RegionView, item: Data) -> str:
-    role_name = view.role(item["rol"])
-    who = join_or([view.candidate(k) for k in item["kandidaten"]])
-    conditions = " ".join(view.conditions(item.get("voorwaarden")))
+def assignment_line(item: Assignment) -> str:
+    role_name = item.role.name
+    who = candidates_text(item.candidates)
+    conditions = " ".join(condition_texts(item.conditions))
     text = f"{capitalize(role_name)}: {who}"
     if conditions:
         text = f"{conditions.rstrip('.')}: {role_name} is {who}"
-    if item.get("keuzecriteria"):
-        text += f"; keuze op basis van: {'; '.join(str(c) for c in item['keuzecriteria'])}"
-    if item.get("besluit_door"):
-        text += f"; besluit door de {view.role(item['besluit_door'])}"
+    if item.selection_criteria:
+        text += f"; keuze op basis van: {'; '.join(item.selection_criteria)}"
+    if item.decided_by is not None:
+        text += f"; besluit door de {item.decided_by.name}"
     return text
 
 
-def assignment(view: RegionView) -> str:
-    return lines([assignment_line(view, t) for t in view.data.get("toewijzingen", [])])
+def assignment(region: Region) -> str:
+    return lines([assignment_line(item) for item in region.assignments])
 
 
-def ladder_line(view: RegionView, ladder: Data, *, detailed: bool) -> str:
-    steps = ladder["stappen"]
+def ladder_line(ladder: Ladder, *, detailed: bool) -> str:
+    steps = ladder.steps
     if not detailed:
-        return f"{capitalize(str(ladder['naam']))} ({plural(len(steps), 'stap', 'stappen')})"
+        return f"{capitalize(ladder.name)} ({plural(len(steps), 'stap', 'stappen')})"
     described = []
     for step in steps:
-        term = step.get("reactietermijn_werkdagen")
-        starters = view.roles_text(step["initiatiefnemers"], either=True)
-        described.append(f"{step['nummer']}. {step['naam']} (start: {starters}"
-                         + (f"; reactie binnen {plural(term, 'werkdag', 'werkdagen')}" if term
+        term = step.reply_term_days
+        starters = names_text(step.initiators, either=True)
+        described.append(f"{step.number}. {step.name} (start: {starters}"
+                         + (f"; reactie binnen {working_days(term)}" if term
                             else "") + ")")
-    return f"{capitalize(str(ladder['naam']))}:\n" + "\n".join(described)
+    return f"{capitalize(ladder.name)}:\n" + "\n".join(described)
 
 
-def escalation(view: RegionView, *, detailed: bool) -> str:
-    return lines([ladder_line(view, ladder, detailed=detailed)
-                  for ladder in view.data.get("ladders", [])])
+def escalation(region: Region, *, detailed: bool) -> str:
+    return lines([ladder_line(ladder, detailed=detailed) for ladder in region.ladders])
 
 
-def frameworks(view: RegionView) -> str:
-    fits = [f"{k['kader']}: {'past' if k['passend'] else 'past niet'}"
-            for k in view.data.get("kaderpassing", [])]
-    evaluations = [f"Evaluatie uiterlijk {dutch_date(date.fromisoformat(e['datum']))}: "
-                   f"{e['onderwerp']}" for e in view.data.get("evaluaties", [])]
+def frameworks(region: Region) -> str:
+    fits = [f"{fit.framework}: {'past' if fit.fits else 'past niet'}"
+            for fit in region.framework_fits]
+    evaluations = [f"Evaluatie uiterlijk {dutch_date(evaluation.date)}: {evaluation.subject}"
+                   for evaluation in region.evaluations]
     return lines(fits + evaluations)
 
 
-def functions(views: list[RegionView]) -> list[Context]:
+def functions(regions: list[Region]) -> list[Context]:
     """One aspect per function name found in any region: which role performs it where."""
     names: dict[str, str] = {}
-    for view in views:
-        for item in view.data.get("functies", []):
-            names.setdefault(str(item["naam"]).lower(), capitalize(str(item["naam"])))
+    for region in regions:
+        for function in region.functions:
+            names.setdefault(function.name.lower(), capitalize(function.name))
     aspects = []
     for key, title in names.items():
         rows = []
-        for view in views:
-            matching = [f for f in view.data.get("functies", [])
-                        if str(f["naam"]).lower() == key]
-            holders = [role_line(view, r) for f in matching for r in view.data["rollen"]
-                       if r.get("functie") == f["id"]]
-            rows.append({"regio": view.name, "waarde": lines(holders) if matching
+        for region in regions:
+            matching = [f for f in region.functions if f.name.lower() == key]
+            holders = [role_line(role) for f in matching for role in region.holders_of(f)]
+            rows.append({"name": region.name, "value": lines(holders) if matching
                          else "Deze functie is niet apart beschreven."})
-        aspects.append({"kop": f"Functie: {title}", "toelichting": "", "regels": rows})
+        aspects.append({"heading": f"Functie: {title}", "note": "", "rows": rows})
     return aspects
 
 
@@ -157,31 +150,31 @@ ASPECTS = [
     ("Toewijzing: wie wordt regisseur of casemanager", "Wie de rol standaard krijgt, waarop de "
      "keuze berust en wie besluit.", assignment),
     ("Escalatie", "De afgesproken escalatieladders en -routes, stap voor stap.",
-     lambda view: escalation(view, detailed=True)),
+     lambda region: escalation(region, detailed=True)),
     ("Kaders en evaluatie", "Past de werkwijze binnen de landelijke en regionale kaders, en "
                             "wanneer wordt ze geëvalueerd?", frameworks),
 ]
 
 
-def comparison_context(regions: list[Data]) -> Context:
+def comparison_context(regions: list[Region]) -> Context:
     """The context of `vergelijking.docx` for the given regions, in the order given."""
-    views = [RegionView(data) for data in regions]
-    overview = [{"regio": v.name, "regie": regie(v), "casusrol": case_role(v),
-                 "toewijzing": assignment(v), "escalatie": escalation(v, detailed=False)}
-                for v in views]
-    aspects = [{"kop": title, "toelichting": note,
-                "regels": [{"regio": v.name, "waarde": describe(v)} for v in views]}
+    overview = [{"name": r.name, "coordination": regie(r), "case_role": case_role(r),
+                 "assignment": assignment(r), "escalation": escalation(r, detailed=False)}
+                for r in regions]
+    aspects = [{"heading": title, "note": note,
+                "rows": [{"name": r.name, "value": describe(r)} for r in regions]}
                for title, note, describe in ASPECTS]
-    names = [v.name for v in views]
+    names = [r.name for r in regions]
     return clean({  # type: ignore[no-any-return]
-        "doc": {"soort": "Vergelijking", "titel": "Coördinatie van zorg: de regio's naast elkaar",
-                "ondertitel": join_and(names),
-                "voettekst": "Vergelijking van " + plural(len(names), "regio", "regio's")},
-        "inleiding": "Dit overzicht zet de afspraken van de regio's naast elkaar, functie voor "
-                     "functie: wie de zorgregie heeft, hoe het casusoverleg is georganiseerd, "
-                     "wie op casusniveau coördineert en hoe die wordt aangewezen, en hoe er wordt "
-                     "opgeschaald. Elke regio staat in zijn eigen werkinstructie volledig "
-                     "beschreven.",
-        "overzicht": overview,
-        "aspecten": functions(views) + aspects,
+        "doc": {"kind": "Vergelijking",
+                "title": "Coördinatie van zorg: de regio's naast elkaar",
+                "subtitle": join_and(names),
+                "footer": "Vergelijking van " + plural(len(names), "regio", "regio's")},
+        "introduction": "Dit overzicht zet de afspraken van de regio's naast elkaar, functie "
+                        "voor functie: wie de zorgregie heeft, hoe het casusoverleg is "
+                        "georganiseerd, wie op casusniveau coördineert en hoe die wordt "
+                        "aangewezen, en hoe er wordt opgeschaald. Elke regio staat in zijn "
+                        "eigen werkinstructie volledig beschreven.",
+        "overview": overview,
+        "aspects": functions(regions) + aspects,
     })

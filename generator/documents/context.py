@@ -1,17 +1,18 @@
-"""From a region's data to template contexts: every decision in Python, templates only lay out.
+"""From a region's model to template contexts: every decision in Python, templates only lay out.
 
-Ids become names, cadences and next steps become Dutch sentences, optional parts become empty
-lists the templates can test with `{%p if ... %}`. The result holds only str, bool, int, lists
-and dicts, so the sandbox has nothing to call. Every text passes `clean_text` once, at the end:
-characters that XML cannot carry are dropped, so no YAML text can corrupt a document.
+References are objects already (generator.model); here they become names, cadences and next steps
+become Dutch sentences, optional parts become empty lists the templates can test with
+`{%p if ... %}`. The template variables are English identifiers (`heading`, `rows`, `source`);
+the result holds only str, bool, int, lists and dicts, so the sandbox has nothing to call. Every
+text passes `clean_text` once, at the end: characters that XML cannot carry are dropped, so no
+YAML text can corrupt a document.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator.documents.words import (
@@ -20,11 +21,35 @@ from generator.documents.words import (
     dutch_date,
     join_and,
     join_or,
-    plural,
+    working_days,
+)
+from generator.model.region import (
+    Assignment,
+    Candidate,
+    Commitments,
+    Condition,
+    Definition,
+    EligibleOrganisation,
+    Field,
+    Form,
+    Frequency,
+    Function,
+    Ladder,
+    Meeting,
+    Organisation,
+    Protocol,
+    Region,
+    Role,
+    Section,
+    Source,
+    SourceDocument,
+    Step,
+    Tool,
 )
 
 Context = dict[str, Any]
-Data = dict[str, Any]
+Named = Role | Organisation | Function | Tool | Form
+"""Anything a document shows by its `name`."""
 
 WERKWIJZE = {
     "afstemming": "onderlinge afstemming (overleg, telefoon, mail)",
@@ -45,8 +70,14 @@ ORGANISATIESOORT = {
     "overig": "Overige organisaties",
 }
 
-FILL_IN = [{"label": "Casus (kenmerk)", "waarde": " "}, {"label": "Ingevuld door", "waarde": " "},
-           {"label": "Datum", "waarde": " "}]
+
+def row(label: str, value: str | None) -> list[dict[str, str]]:
+    """One label/value row for a two-column table, or none when there is no value."""
+    return [{"name": label, "value": value}] if value else []
+
+
+FILL_IN = [{"name": "Casus (kenmerk)", "value": " "}, {"name": "Ingevuld door", "value": " "},
+           {"name": "Datum", "value": " "}]
 """The blank header rows a coordinator fills in by hand on a checklist or blank form."""
 
 
@@ -67,147 +98,119 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "document"
 
 
-def row(label: str, value: str | None) -> list[dict[str, str]]:
-    """One label/value row for a two-column table, or none when there is no value."""
-    return [{"label": label, "waarde": value}] if value else []
+# --- names of what the model refers to --------------------------------------------------------
+
+def name(item: Named | None) -> str:
+    """The name of a role, organisation, function, tool or form; empty for none."""
+    return item.name if item is not None else ""
 
 
-class RegionView:
-    """Read access to one region's data with ids resolved to what a reader should see."""
-
-    def __init__(self, data: Data) -> None:
-        self.data = data
-        self.roles = _by_id(data.get("rollen", []))
-        self.organisations = _by_id(data.get("organisaties", []))
-        self.functions = _by_id(data.get("functies", []))
-        self.tools = _by_id(data.get("hulpmiddelen", []))
-        self.forms = _by_id(data.get("formulieren", []))
-        self.definitions = _by_id(data.get("definities", []))
-        self.signals = _by_id(data.get("signalen", []))
-        self.problem_areas = _by_id(data.get("probleemgebieden", []))
-        self.sources = _by_id(data.get("bronnen", []))
-
-    @property
-    def id(self) -> str:
-        return str(self.data["id"])
-
-    @property
-    def name(self) -> str:
-        return str(self.data["naam"])
-
-    def role(self, role_id: str | None) -> str:
-        return _name(self.roles, role_id, "naam")
-
-    def roles_text(self, role_ids: Iterable[str], *, either: bool = False) -> str:
-        names = [self.role(role_id) for role_id in role_ids]
-        return join_or(names) if either else join_and(names)
-
-    def organisation(self, organisation_id: str | None) -> str:
-        return _name(self.organisations, organisation_id, "naam")
-
-    def form(self, form_id: str | None) -> str:
-        return _name(self.forms, form_id, "naam")
-
-    def source(self, bron: Data | None) -> str:
-        """`Bron: <document>, <section>`; the document title only when there are several."""
-        if not bron:
-            return ""
-        section = str(bron.get("sectie", ""))
-        if len(self.sources) > 1:
-            title = _name(self.sources, bron.get("document"), "titel")
-            return f"Bron: {title}, {section}"
-        return f"Bron: {section}"
-
-    def conditions(self, voorwaarden: Iterable[Data] | None) -> list[str]:
-        return [str(condition["tekst"]) for condition in voorwaarden or []]
-
-    def candidate(self, kandidaat: Data) -> str:
-        """`de casemanager` or `de procesregisseur (alleen: vrijwillig kader)`."""
-        name = self.role(kandidaat["rol"])
-        conditions = self.conditions(kandidaat.get("voorwaarden"))
-        return f"{name} ({'; '.join(c.rstrip('.') for c in conditions)})" if conditions else name
+def names_text(items: Iterable[Named], *, either: bool = False) -> str:
+    """`a, b en c` (or `a, b of c` with either) of the items' names."""
+    names = [item.name for item in items]
+    return join_or(names) if either else join_and(names)
 
 
-def _by_id(items: Iterable[Data]) -> dict[str, Data]:
-    return {str(item["id"]): item for item in items}
-
-
-def _name(items: dict[str, Data], item_id: str | None, key: str) -> str:
-    if not item_id:
+def source_text(region: Region, source: Source | None) -> str:
+    """`Bron: <document>, <section>`; the document title only when the region has several."""
+    if source is None:
         return ""
-    item = items.get(item_id)
-    return str(item[key]) if item else item_id
+    if len(region.sources) > 1:
+        return f"Bron: {source.document.title}, {source.section}"
+    return f"Bron: {source.section}"
 
 
-def document_date(data: Data) -> str:
+def condition_texts(conditions: Iterable[Condition]) -> list[str]:
+    return [condition.text for condition in conditions]
+
+
+def conditions_brief(conditions: Iterable[Condition]) -> str:
+    """The conditions as one clause: `vrijwillig kader; minstens twee probleemgebieden`."""
+    return "; ".join(text.rstrip(".") for text in condition_texts(conditions))
+
+
+def candidate_text(candidate: Candidate) -> str:
+    """`casemanager` or `procesregisseur (alleen: vrijwillig kader)`."""
+    brief = conditions_brief(candidate.conditions)
+    return f"{candidate.role.name} ({brief})" if brief else candidate.role.name
+
+
+def candidates_text(candidates: Sequence[Candidate]) -> str:
+    return join_or([candidate_text(candidate) for candidate in candidates])
+
+
+# --- the region on every document -----------------------------------------------------------
+
+def document_title(region: Region) -> str:
+    return region.document.title if region.document else region.name
+
+
+def document_date(region: Region) -> str:
     """The adoption date in words, or the empty string: never today's date."""
-    value = data.get("document", {}).get("datum")
-    return dutch_date(date.fromisoformat(value)) if value else ""
+    adopted = region.document.date if region.document else None
+    return dutch_date(adopted) if adopted else ""
 
 
-def region_summary(view: RegionView) -> Context:
-    """The `regio` block every document shows on its title page and in its header."""
-    data = view.data
-    document = data.get("document", {})
+def region_summary(region: Region) -> Context:
+    """The `region` block every document shows on its title page and in its header."""
+    document = region.document
     return {
-        "id": view.id,
-        "naam": view.name,
-        "titel": str(document.get("titel", view.name)),
-        "datum": document_date(data),
-        "versie": str(document.get("versie", "")),
-        "opgesteld_door": str(document.get("opgesteld_door", "")),
-        "werkgebied": join_and([str(area) for area in data.get("werkgebied", [])]),
-        "doelgroepen": join_and(data.get("doelgroepen", [])),
+        "name": region.name,
+        "title": document_title(region),
+        "date": document_date(region),
+        "version": document.version if document else "",
+        "drafted_by": document.drafted_by if document else "",
+        "work_area": join_and(region.work_area),
+        "target_groups": join_and(region.target_groups),
     }
 
 
-def document_block(view: RegionView, kind: str, title: str) -> Context:
+def document_block(region: Region, kind: str, title: str) -> Context:
     """Title-page data: kind (`Werkinstructie`), title and the metadata rows."""
-    summary = region_summary(view)
-    rows = (row("Regio", summary["naam"]) + row("Werkgebied", summary["werkgebied"])
-            + row("Doelgroep", summary["doelgroepen"]) + row("Vastgesteld", summary["datum"])
-            + row("Versie", summary["versie"]) + row("Opgesteld door", summary["opgesteld_door"])
-            + row("Bron van dit document", f"regions/{view.id}/regio.yaml"))
-    return {"soort": kind, "titel": title, "kenmerken": rows,
-            "voettekst": " · ".join(p for p in (kind, summary["naam"], summary["datum"]) if p)}
+    summary = region_summary(region)
+    rows = (row("Regio", summary["name"]) + row("Werkgebied", summary["work_area"])
+            + row("Doelgroep", summary["target_groups"]) + row("Vastgesteld", summary["date"])
+            + row("Versie", summary["version"]) + row("Opgesteld door", summary["drafted_by"])
+            + row("Bron van dit document", f"regions/{region.id}/regio.yaml"))
+    return {"kind": kind, "title": title, "rows": rows,
+            "footer": " · ".join(p for p in (kind, summary["name"], summary["date"]) if p)}
 
 
 # --- werkinstructie -------------------------------------------------------------------------
 
 CHAPTERS = [
-    ("inleiding", "Aanleiding, doel en reikwijdte"),
-    ("begrippen", "Begrippen"),
-    ("functies", "Functies"),
-    ("rollen", "Rollen en taken"),
-    ("overleg", "Casusoverleg"),
-    ("regie", "Wie wordt regisseur of casemanager"),
-    ("escalatie", "Escalatie"),
-    ("hulpmiddelen", "Hulpmiddelen en protocollen"),
-    ("toezeggingen", "Wat we van de betrokken partijen vragen"),
-    ("kaders", "Kaders en evaluatie"),
+    ("introduction", "Aanleiding, doel en reikwijdte"),
+    ("definitions", "Begrippen"),
+    ("functions", "Functies"),
+    ("roles", "Rollen en taken"),
+    ("meetings", "Casusoverleg"),
+    ("assignments", "Wie wordt regisseur of casemanager"),
+    ("escalation", "Escalatie"),
+    ("tools", "Hulpmiddelen en protocollen"),
+    ("commitments", "Wat we van de betrokken partijen vragen"),
+    ("frameworks", "Kaders en evaluatie"),
 ]
-APPENDICES = [("organisaties", "Organisaties"), ("formulieren", "Formulieren"),
-              ("bronnen", "Bronnen")]
+APPENDICES = [("organisations", "Organisaties"), ("forms", "Formulieren"),
+              ("sources", "Bronnen")]
 
 
-def werkinstructie_context(data: Data) -> Context:
+def werkinstructie_context(region: Region) -> Context:
     """Everything the work instruction shows, chapter by chapter."""
-    view = RegionView(data)
     parts: Context = {
-        "inleiding": introduction(view),
-        "begrippen": [definition(view, d) for d in data.get("definities", [])],
-        "functies": [function(view, f) for f in data.get("functies", [])],
-        "rollen": [role(view, r) for r in data.get("rollen", [])],
-        "overleg": [meeting(view, o) for o in data.get("overleggen", [])],
-        "regie": [assignment(view, t) for t in data.get("toewijzingen", [])],
-        "escalatie": [ladder(view, ladder_data) for ladder_data in data.get("ladders", [])],
-        "hulpmiddelen": ([tool(view, h) for h in data.get("hulpmiddelen", [])]
-                         + [protocol(view, p) for p in data.get("protocollen", [])]),
-        "toezeggingen": commitments(view),
-        "kaders": frameworks(data),
-        "organisaties": organisation_groups(view),
-        "formulieren": [form_summary(view, f) for f in data.get("formulieren", [])],
-        "bronnen": [source_row(b) for b in data.get("bronnen", [])],
+        "introduction": introduction(region),
+        "definitions": [definition(region, item) for item in region.definitions],
+        "functions": [function(region, item) for item in region.functions],
+        "roles": [role(region, item) for item in region.roles],
+        "meetings": [meeting(region, item) for item in region.meetings],
+        "assignments": [assignment(region, item) for item in region.assignments],
+        "escalation": [ladder(region, item) for item in region.ladders],
+        "tools": ([tool(region, item) for item in region.tools]
+                  + [protocol(region, item) for item in region.protocols]),
+        "commitments": commitments(region, region.commitments),
+        "frameworks": frameworks(region),
+        "organisations": organisation_groups(region),
+        "forms": [form_summary(region, item) for item in region.forms],
+        "sources": [source_row(item) for item in region.sources],
     }
     numbers = {key: str(index) for index, key in enumerate(
         (key for key, _ in CHAPTERS if parts[key]), start=1)}
@@ -217,171 +220,162 @@ def werkinstructie_context(data: Data) -> Context:
                 + [f"Bijlage {letters[key]}. {title}" for key, title in APPENDICES
                    if key in letters])
     context = {
-        "regio": region_summary(view),
-        "doc": document_block(view, "Werkinstructie", str(data["document"]["titel"])),
-        "inhoud": contents,
-        "nr": {key: numbers.get(key, "") for key, _ in CHAPTERS},
-        "bijlage": {key: letters.get(key, "") for key, _ in APPENDICES},
+        "region": region_summary(region),
+        "doc": document_block(region, "Werkinstructie", document_title(region)),
+        "contents": contents,
+        "chapter": {key: numbers.get(key, "") for key, _ in CHAPTERS},
+        "appendix": {key: letters.get(key, "") for key, _ in APPENDICES},
         **parts,
     }
     return clean(context)  # type: ignore[no-any-return]
 
 
-def introduction(view: RegionView) -> Context | None:
-    inleiding = view.data.get("inleiding")
-    if not inleiding:
+def introduction(region: Region) -> Context | None:
+    intro = region.introduction
+    if intro is None:
         return None
-    summary = region_summary(view)
+    summary = region_summary(region)
     scope = " ".join(filter(None, [
-        f"De afspraken gelden in {summary['werkgebied']}." if summary["werkgebied"] else "",
-        f"Doelgroep: {summary['doelgroepen']}." if summary["doelgroepen"] else "",
+        f"De afspraken gelden in {summary['work_area']}." if summary["work_area"] else "",
+        f"Doelgroep: {summary['target_groups']}." if summary["target_groups"] else "",
     ]))
     return {
-        "aanleiding": str(inleiding.get("aanleiding", "")),
-        "doel": str(inleiding["doel"]),
-        "reikwijdte": str(inleiding.get("reikwijdte", "")),
-        "werkgebied": scope,
-        "uitgangspunten": [str(u) for u in inleiding.get("uitgangspunten", [])],
-        "bron": view.source(inleiding.get("bron")),
+        "occasion": intro.occasion,
+        "purpose": intro.purpose,
+        "scope": intro.scope,
+        "applies_to": scope,
+        "principles": list(intro.principles),
+        "source": source_text(region, intro.source),
     }
 
 
-def definition(view: RegionView, item: Data) -> Context:
-    term = str(item["term"])
+def definition(region: Region, item: Definition) -> Context:
     return {
-        "kop": capitalize(term),
-        "omschrijving": str(item["omschrijving"]),
-        "criteria_inleiding": f"Er is sprake van {term} als minstens één van deze kenmerken geldt:",
-        "criteria": [capitalize(str(c)) for c in item.get("criteria", [])],
-        "kenmerken": [],
-        "bron": view.source(item.get("bron")),
+        "heading": capitalize(item.term),
+        "description": item.description,
+        "indicators_intro": f"Er is sprake van {item.term} als minstens één van deze kenmerken "
+                            "geldt:",
+        "indicators": [capitalize(text) for text in item.criteria],
+        "rows": [],
+        "source": source_text(region, item.source),
     }
 
 
-def function(view: RegionView, item: Data) -> Context:
-    holders = [r["naam"] for r in view.roles.values() if r.get("functie") == item["id"]]
+def function(region: Region, item: Function) -> Context:
     return {
-        "kop": capitalize(str(item["naam"])),
-        "omschrijving": str(item["omschrijving"]),
-        "kenmerken": (row("Wanneer", str(item.get("wanneer", "")))
-                      + row("Uitgevoerd door", join_and([str(h) for h in holders]))),
-        "bron": view.source(item.get("bron")),
+        "heading": capitalize(item.name),
+        "description": item.description,
+        "rows": (row("Wanneer", item.when)
+                 + row("Uitgevoerd door", names_text(region.holders_of(item)))),
+        "source": source_text(region, item.source),
     }
 
 
-def role(view: RegionView, item: Data) -> Context:
-    organisation = view.organisation(item.get("organisatie"))
-    kind = item.get("organisatiesoort")
+def role(region: Region, item: Role) -> Context:
+    kind = item.organisation_kind
     return {
-        "kop": capitalize(str(item["naam"])),
-        "omschrijving": str(item.get("omschrijving", "")),
-        "kenmerken": (
-            row("Functie", _name(view.functions, item.get("functie"), "naam"))
-            + row("Werkgever", organisation)
+        "heading": capitalize(item.name),
+        "description": item.description,
+        "rows": (
+            row("Functie", name(item.function))
+            + row("Werkgever", name(item.employer))
             + row("Werkt bij", ORGANISATIESOORT.get(kind, "").lower() if kind else "")
-            + row("Positie", str(item.get("positie", "")))
-            + row("Onafhankelijk", "ja" if item.get("onafhankelijk") else "")
-            + row("Ondersteund door", view.roles_text(item.get("ondersteund_door", [])))
-            + row("Legt verantwoording af aan", view.role(item.get("rapporteert_aan")))
-            + row("Inzet", "tijdelijk" if item.get("tijdelijk") else "")),
-        "taken": [capitalize(str(t)) for t in item.get("taken", [])],
-        "organisaties": [suitable_organisation(view, o)
-                         for o in item.get("geschikte_organisaties", [])],
-        "bron": view.source(item.get("bron")),
+            + row("Positie", item.position)
+            + row("Onafhankelijk", "ja" if item.independent else "")
+            + row("Ondersteund door", names_text(item.supported_by))
+            + row("Legt verantwoording af aan", name(item.reports_to))
+            + row("Inzet", "tijdelijk" if item.temporary else "")),
+        "tasks": [capitalize(task) for task in item.tasks],
+        "organisations": [eligible_organisation(eligible)
+                          for eligible in item.eligible_organisations],
+        "source": source_text(region, item.source),
     }
 
 
-def suitable_organisation(view: RegionView, item: Data) -> str:
-    name = view.organisation(item["organisatie"])
-    conditions = view.conditions(item.get("voorwaarden"))
-    return f"{name}: {' '.join(conditions)}" if conditions else name
+def eligible_organisation(item: EligibleOrganisation) -> str:
+    conditions = condition_texts(item.conditions)
+    return f"{item.organisation.name}: {' '.join(conditions)}" if conditions \
+        else item.organisation.name
 
 
-def cadence(view: RegionView, frequentie: Data) -> str:
+def cadence(frequency: Frequency) -> str:
     """`elke 2 weken`, `periodiek, zonder vaste termijn`, `op verzoek van de zorgbemiddelaar`."""
-    kind = frequentie["soort"]
-    if kind == "interval":
-        days = int(frequentie["dagen"])
+    if frequency.kind == "interval":
+        days = int(frequency.days or 0)
         if days % 7 == 0:
             weeks = days // 7
             return "elke week" if weeks == 1 else f"elke {weeks} weken"
         return "elke dag" if days == 1 else f"elke {days} dagen"
-    if kind == "op_verzoek":
-        requester = view.role(frequentie.get("op_verzoek_van"))
+    if frequency.kind == "op_verzoek":
+        requester = name(frequency.requested_by)
         return f"op verzoek van de {requester}" if requester else "op verzoek"
     return "periodiek, zonder vaste termijn"
 
 
-def cadence_text(view: RegionView, frequentie: Data) -> str:
-    words = cadence(view, frequentie)
-    note = str(frequentie.get("omschrijving", ""))
+def cadence_text(frequency: Frequency) -> str:
+    words = cadence(frequency)
+    note = frequency.description
     return f"{capitalize(words)} ({note.rstrip('.')})" if note and note.lower() != (
         words + ".").lower() else capitalize(words)
 
 
-def meeting(view: RegionView, item: Data) -> Context:
-    name = str(item["naam"])
-    abbreviation = item.get("afkorting")
+def meeting(region: Region, item: Meeting) -> Context:
+    title = f"{item.name} ({item.abbreviation})" if item.abbreviation else item.name
     return {
-        "kop": capitalize(f"{name} ({abbreviation})" if abbreviation else name),
-        "omschrijving": "",
-        "doel": str(item.get("doel", "")),
-        "kenmerken": (
-            row("Frequentie", cadence_text(view, item["frequentie"]))
-            + row("Voorzitter", view.role(item["voorzitter"]))
-            + row("Deelnemers", view.roles_text(item.get("deelnemers", [])))
-            + row("Functie", _name(view.functions, item.get("functie"), "naam"))),
-        "bron": view.source(item.get("bron")),
+        "heading": capitalize(title),
+        "description": "",
+        "purpose": item.purpose,
+        "rows": (
+            row("Frequentie", cadence_text(item.frequency))
+            + row("Voorzitter", item.chair.name)
+            + row("Deelnemers", names_text(item.participants))
+            + row("Functie", name(item.function))),
+        "source": source_text(region, item.source),
     }
 
 
-def assignment(view: RegionView, item: Data) -> Context:
-    role_name = view.role(item["rol"])
-    candidates = [view.candidate(k) for k in item["kandidaten"]]
-    alternatives = [view.candidate(k) for k in item.get("alternatieven", [])]
-    deviation = ""
-    if item.get("tenzij_anders_afgesproken"):
-        deviation = "Afwijken mag, als dat expliciet is afgesproken."
+def assignment(region: Region, item: Assignment) -> Context:
+    role_name = item.role.name
+    deviation = ("Afwijken mag, als dat expliciet is afgesproken."
+                 if item.unless_agreed_otherwise else "")
     return {
-        "kop": f"Wie wordt {role_name}"
-               + (f" ({'; '.join(c.rstrip('.') for c in view.conditions(item.get('voorwaarden')))})"
-                  if item.get("voorwaarden") else ""),
-        "omschrijving": str(item.get("omschrijving", "")),
-        "kenmerken": (
-            row("Geldt als", " ".join(view.conditions(item.get("voorwaarden"))))
-            + row(f"{capitalize(role_name)} wordt", join_or(candidates))
+        "heading": f"Wie wordt {role_name}"
+                   + (f" ({conditions_brief(item.conditions)})" if item.conditions else ""),
+        "description": item.description,
+        "rows": (
+            row("Geldt als", " ".join(condition_texts(item.conditions)))
+            + row(f"{capitalize(role_name)} wordt", candidates_text(item.candidates))
             + row("Afwijken", deviation)
-            + row("Na expliciete afspraak ook", join_or(alternatives))
-            + row("Wie besluit", view.role(item.get("besluit_door")))
-            + row("Moment", str(item.get("moment", "")))),
-        "keuzecriteria": [capitalize(str(c)) for c in item.get("keuzecriteria", [])],
-        "bron": view.source(item.get("bron")),
+            + row("Na expliciete afspraak ook", candidates_text(item.alternatives))
+            + row("Wie besluit", name(item.decided_by))
+            + row("Moment", item.moment)),
+        "selection_criteria": [capitalize(text) for text in item.selection_criteria],
+        "source": source_text(region, item.source),
     }
 
 
 def reply_term(days: int | None) -> str:
     if not days:
         return ""
-    return f"{plural(days, 'werkdag', 'werkdagen')} (weekenden en feestdagen tellen niet mee)"
+    return f"{working_days(days)} (weekenden en feestdagen tellen niet mee)"
 
 
-def next_steps(view: RegionView, step: Data) -> str:
+def next_steps(step: Step) -> str:
     """What happens when the step brings no result, in one or two sentences."""
-    follow = step.get("vervolg")
+    follow = step.follow_up
     closing = ("De bespreking wordt pas afgesloten als er een passende oplossing is gevonden."
-               if step.get("afsluiten_alleen_met_oplossing") else "")
-    if not follow:
+               if step.closes_only_with_solution else "")
+    if follow is None:
         return " ".join(filter(None, ["Dit is de laatste stap.", closing]))
-    numbers = [f"stap {n}" for n in follow["stappen"]]
+    numbers = [f"stap {number}" for number in follow.step_numbers]
     sentence = f"Bij geen resultaat volgt {join_or(numbers)}."
-    decider = view.role(follow.get("besluit_door"))
+    decider = name(follow.chosen_by)
     if len(numbers) > 1 and decider:
         sentence = (f"Bij geen resultaat volgt {join_or(numbers)}; de {decider} beslist welke "
                     "stap het meest effectief lijkt.")
     elif decider:
         sentence += f" Daarover beslist de {decider}."
-    note = str(follow.get("toelichting", ""))
-    return " ".join(filter(None, [sentence, closing, _unless_repeated(note, sentence)]))
+    return " ".join(filter(None, [sentence, closing, _unless_repeated(follow.note, sentence)]))
 
 
 def _unless_repeated(note: str, sentence: str) -> str:
@@ -391,161 +385,168 @@ def _unless_repeated(note: str, sentence: str) -> str:
     return note if len(extra) > 2 else ""
 
 
-def starters(view: RegionView, item: Data) -> str:
+def starters(step: Step) -> str:
     """`Procesregisseur of behandelaar`, or with alle_initiatiefnemers `... en ..., elk zelf`."""
-    if item.get("alle_initiatiefnemers") and len(item["initiatiefnemers"]) > 1:
-        return capitalize(view.roles_text(item["initiatiefnemers"])) + ", elk zelf"
-    return capitalize(view.roles_text(item["initiatiefnemers"], either=True))
+    if step.all_initiators and len(step.initiators) > 1:
+        return capitalize(names_text(step.initiators)) + ", elk zelf"
+    return capitalize(names_text(step.initiators, either=True))
 
 
-def step(view: RegionView, item: Data) -> Context:
-    tool_name = _name(view.tools, item.get("hulpmiddel"), "naam")
-    werkwijze = item.get("werkwijze")
+def step_heading(step: Step) -> str:
+    return f"Stap {step.number}. {capitalize(step.name)}"
+
+
+def step(region: Region, item: Step) -> Context:
+    method = item.method
+    days = item.reply_term_days
     return {
-        "nummer": int(item["nummer"]),
-        "naam": str(item["naam"]),
-        "kop": f"Stap {item['nummer']}. {capitalize(str(item['naam']))}",
-        "omschrijving": str(item["omschrijving"]),
-        "wie_start": starters(view, item),
-        "termijn": plural(int(item["reactietermijn_werkdagen"]), "werkdag", "werkdagen")
-        if item.get("reactietermijn_werkdagen") else "—",
-        "formulier_kort": view.form(item.get("formulier")) or "—",
-        "kenmerken": (
-            row("Wie mag de stap starten", starters(view, item))
-            + row("Wie voert de stap uit", capitalize(view.role(item.get("uitvoerder"))))
-            + row("Wie neemt deel", capitalize(view.roles_text(item.get("deelnemers", []))))
-            + row("Werkwijze", capitalize(WERKWIJZE.get(werkwijze, "")) if werkwijze else "")
-            + row("Hulpmiddel", capitalize(tool_name))
-            + row("Reactietermijn", reply_term(item.get("reactietermijn_werkdagen")))
-            + row("Verplicht formulier", _form_requirement(view, item.get("formulier")))
-            + row("Alleen van toepassing als", " ".join(view.conditions(item.get("voorwaarden"))))),
-        "overlegvoorwaarden": [str(v["tekst"]) for v in item.get("overlegvoorwaarden", [])],
-        "vervolg": next_steps(view, item),
-        "bron": view.source(item.get("bron")),
+        "number": int(item.number),
+        "name": item.name,
+        "heading": step_heading(item),
+        "description": item.description,
+        "starters": starters(item),
+        "reply_term": working_days(int(days)) if days else "—",
+        "form_name": name(item.form) or "—",
+        "rows": (
+            row("Wie mag de stap starten", starters(item))
+            + row("Wie voert de stap uit", capitalize(name(item.performer)))
+            + row("Wie neemt deel", capitalize(names_text(item.participants)))
+            + row("Werkwijze", capitalize(WERKWIJZE.get(method, "")) if method else "")
+            + row("Hulpmiddel", capitalize(name(item.tool)))
+            + row("Reactietermijn", reply_term(days))
+            + row("Verplicht formulier", _form_requirement(item.form))
+            + row("Alleen van toepassing als", " ".join(condition_texts(item.conditions)))),
+        "meeting_conditions": [condition.text for condition in item.meeting_conditions],
+        "follow_up": next_steps(item),
+        "source": source_text(region, item.source),
     }
 
 
-def _form_requirement(view: RegionView, form_id: str | None) -> str:
-    if not form_id:
+def form_file(form: Form) -> str:
+    """The file name of a region's blank form."""
+    return f"formulier-{form.id}.docx"
+
+
+def _form_requirement(form: Form | None) -> str:
+    if form is None:
         return ""
-    return (f"{capitalize(view.form(form_id))}, volledig ingevuld "
-            f"(zie de bijlage Formulieren; blanco: formulier-{form_id}.docx)")
+    return (f"{capitalize(form.name)}, volledig ingevuld "
+            f"(zie de bijlage Formulieren; blanco: {form_file(form)})")
 
 
-def ladder(view: RegionView, item: Data) -> Context:
-    definition_term = _name(view.definitions, item.get("definitie"), "term")
-    steps = [step(view, s) for s in item["stappen"]]
-    source = view.source(item.get("bron"))
+def ladder(region: Region, item: Ladder) -> Context:
+    definition_term = item.definition.term if item.definition else ""
+    steps = [step(region, s) for s in item.steps]
+    source = source_text(region, item.source)
     return {
-        "kop": capitalize(str(item["naam"])),
-        "omschrijving": str(item.get("omschrijving", "")),
-        "aanleidingen": [capitalize(str(a)) for a in item.get("aanleidingen", [])],
-        "kenmerken": (
+        "heading": capitalize(item.name),
+        "description": item.description,
+        "triggers": [capitalize(text) for text in item.triggers],
+        "rows": (
             row("Geldt voor", capitalize(definition_term) + " (zie Begrippen)"
                 if definition_term else "")
-            + row("Alleen als", " ".join(view.conditions(item.get("voorwaarden"))))
-            + row("Uitgangspunt", str(item.get("uitgangspunt", "")))),
-        "stappen": steps,
-        "bron": "" if source in {s["bron"] for s in steps} else source,
+            + row("Alleen als", " ".join(condition_texts(item.conditions)))
+            + row("Uitgangspunt", item.principle)),
+        "steps": steps,
+        "source": "" if source in {s["source"] for s in steps} else source,
     }
 
 
-def tool(view: RegionView, item: Data) -> Context:
-    months = item.get("actualisatie_maanden")
+def tool(region: Region, item: Tool) -> Context:
+    months = item.refresh_months
     return {
-        "kop": capitalize(str(item["naam"])),
-        "omschrijving": str(item["omschrijving"]),
-        "kenmerken": (
-            row("Beheerd door", capitalize(view.role(item.get("beheerd_door"))))
-            + row("Gevuld door", capitalize(view.roles_text(item.get("gevuld_door", []))))
-            + row("Toegang", capitalize(view.roles_text(item.get("toegang", []))))
+        "heading": capitalize(item.name),
+        "description": item.description,
+        "rows": (
+            row("Beheerd door", capitalize(name(item.managed_by)))
+            + row("Gevuld door", capitalize(names_text(item.filled_by)))
+            + row("Toegang", capitalize(names_text(item.access)))
             + row("Bijwerken", ("elke maand" if months == 1 else f"elke {months} maanden")
                   if months else "")),
-        "bron": view.source(item.get("bron")),
+        "source": source_text(region, item.source),
     }
 
 
-def protocol(view: RegionView, item: Data) -> Context:
-    signals = [_name(view.signals, s, "naam").lower() for s in item.get("verplicht_bij", [])]
+def protocol(region: Region, item: Protocol) -> Context:
+    signals = [signal.name.lower() for signal in item.required_for]
     return {
-        "kop": capitalize(str(item["naam"])),
-        "omschrijving": str(item["omschrijving"]),
-        "kenmerken": row("Verplicht bij", capitalize(join_or(signals))),
-        "bron": view.source(item.get("bron")),
+        "heading": capitalize(item.name),
+        "description": item.description,
+        "rows": row("Verplicht bij", capitalize(join_or(signals))),
+        "source": source_text(region, item.source),
     }
 
 
-def commitments(view: RegionView) -> Context | None:
-    toezeggingen = view.data.get("toezeggingen")
-    if not toezeggingen:
+def commitments(region: Region, item: Commitments | None) -> Context | None:
+    if item is None:
         return None
     return {
-        "inleiding": str(toezeggingen.get("inleiding", "Van de betrokken partijen vragen we:")),
-        "punten": [capitalize(str(i)) for i in toezeggingen["items"]],
-        "bron": view.source(toezeggingen.get("bron")),
+        "introduction": item.introduction or "Van de betrokken partijen vragen we:",
+        "points": [capitalize(text) for text in item.items],
+        "source": source_text(region, item.source),
     }
 
 
-def frameworks(data: Data) -> Context | None:
-    fits = [{"kader": str(k["kader"]), "passend": "ja" if k["passend"] else "nee",
-             "toelichting": str(k.get("toelichting", ""))} for k in data.get("kaderpassing", [])]
-    evaluations = [{"onderwerp": capitalize(str(e["onderwerp"])),
-                    "datum": dutch_date(date.fromisoformat(e["datum"])),
-                    "toelichting": str(e.get("toelichting", ""))}
-                   for e in data.get("evaluaties", [])]
+def frameworks(region: Region) -> Context | None:
+    fits = [{"framework": fit.framework, "fits": "ja" if fit.fits else "nee", "note": fit.note}
+            for fit in region.framework_fits]
+    evaluations = [{"subject": capitalize(evaluation.subject),
+                    "date": dutch_date(evaluation.date), "note": evaluation.note}
+                   for evaluation in region.evaluations]
     if not fits and not evaluations:
         return None
-    return {"passing": fits, "evaluaties": evaluations}
+    return {"fits": fits, "evaluations": evaluations}
 
 
-def organisation_groups(view: RegionView) -> list[Context]:
+def organisation_groups(region: Region) -> list[Context]:
     groups: dict[str, list[Context]] = {}
-    for item in view.data.get("organisaties", []):
-        groups.setdefault(item["soort"], []).append(
-            {"naam": str(item["naam"]), "omschrijving": str(item.get("omschrijving", ""))})
-    return [{"kop": ORGANISATIESOORT[kind], "organisaties": groups[kind]}
+    for organisation in region.organisations:
+        groups.setdefault(organisation.kind, []).append(
+            {"name": organisation.name, "description": organisation.description})
+    return [{"heading": ORGANISATIESOORT[kind], "organisations": groups[kind]}
             for kind in ORGANISATIESOORT if kind in groups]
 
 
-def form_usage(view: RegionView, form_id: str) -> str:
+def form_usage(region: Region, form: Form) -> str:
     """`stap 2, 3 en 4 van de escalatieladder complexe casuïstiek`."""
     uses = []
-    for ladder_data in view.data.get("ladders", []):
-        numbers = [str(s["nummer"]) for s in ladder_data["stappen"]
-                   if s.get("formulier") == form_id]
-        if numbers:
-            uses.append(f"{'stap' if len(numbers) == 1 else 'stappen'} {join_and(numbers)} van de "
-                        f"{str(ladder_data['naam']).lower()}")
+    for used_on, steps in region.form_uses(form):
+        numbers = [str(s.number) for s in steps]
+        uses.append(f"{'stap' if len(numbers) == 1 else 'stappen'} {join_and(numbers)} van de "
+                    f"{used_on.name.lower()}")
     return join_and(uses)
 
 
-def field_text(field: Data) -> str:
-    group = field.get("groep")
-    label = f"{group}: {field['label']}" if group else str(field["label"])
-    return label if field.get("verplicht", True) else f"{label} (niet verplicht)"
+def field_label(field: Field) -> str:
+    """`<group>: <label>`, or the label alone for a field outside a group."""
+    return f"{field.group}: {field.label}" if field.group else field.label
 
 
-def section_title(number: int, section: Data) -> str:
+def field_text(field: Field) -> str:
+    label = field_label(field)
+    return label if field.required else f"{label} (niet verplicht)"
+
+
+def section_title(number: int, section: Section) -> str:
     """`1. Om wie gaat het?`: numbered as on paper, unless the title carries its own number."""
-    title = str(section["titel"])
-    return title if re.match(r"\d", title) else f"{number}. {title}"
+    return section.title if re.match(r"\d", section.title) else f"{number}. {section.title}"
 
 
-def form_summary(view: RegionView, item: Data) -> Context:
-    usage = form_usage(view, str(item["id"]))
+def form_summary(region: Region, item: Form) -> Context:
+    usage = form_usage(region, item)
     return {
-        "kop": capitalize(str(item["naam"])),
-        "omschrijving": str(item.get("omschrijving", "")),
-        "gebruik": f"Gebruikt bij {usage}." if usage else "",
-        "bestand": f"formulier-{item['id']}.docx",
-        "secties": [{"kop": section_title(number, s),
-                     "velden": [field_text(v) for v in s["velden"]]}
-                    for number, s in enumerate(item["secties"], start=1)],
-        "bron": view.source(item.get("bron")),
+        "heading": capitalize(item.name),
+        "description": item.description,
+        "usage": f"Gebruikt bij {usage}." if usage else "",
+        "file": form_file(item),
+        "sections": [{"heading": section_title(number, s),
+                      "fields": [field_text(f) for f in s.fields]}
+                     for number, s in enumerate(item.sections, start=1)],
+        "source": source_text(region, item.source),
     }
 
 
-def source_row(item: Data) -> Context:
-    details = [str(item[key]) for key in ("uitgever", "bestand", "url") if item.get(key)]
-    when = dutch_date(date.fromisoformat(item["datum"])) if item.get("datum") else ""
-    return {"titel": str(item["titel"]), "datum": when or "—", "details": ", ".join(details)}
+def source_row(item: SourceDocument) -> Context:
+    details = [text for text in (item.publisher, item.file, item.url) if text]
+    when = dutch_date(item.date) if item.date else ""
+    return {"title": item.title, "date": when or "—", "details": ", ".join(details)}

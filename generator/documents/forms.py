@@ -6,34 +6,40 @@ tick boxes, a date field a line to write on).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from generator.documents.context import (
     FILL_IN,
     Context,
-    Data,
-    RegionView,
     clean,
     document_block,
+    field_label,
     form_usage,
     region_summary,
     section_title,
+    source_text,
 )
 from generator.documents.words import capitalize, dutch_date
+from generator.model.region import Field, FieldKind, Form, Region
 
-BLANK = {"tekst": " ", "datum": "__ - __ - ____", "ja_nee": "☐ ja     ☐ nee", "lijst": " "}
+BLANK = {FieldKind.TEXT: " ", FieldKind.DATE: "__ - __ - ____",
+         FieldKind.YES_NO: "☐ ja     ☐ nee", FieldKind.LIST: " "}
+
+Answers = Mapping[str, Any]
+"""A case's answers to one form: section id -> field id -> value, as written in the case."""
 
 
-def answer_text(field: Data, value: Any) -> str:
+def answer_text(field: Field, value: Any) -> str:
     """A case's answer as a reader sees it: ja/nee, dates in words, lists one per line."""
     if value is None:
-        return BLANK.get(str(field.get("soort", "tekst")), " ")
+        return BLANK.get(field.kind, " ")
     if isinstance(value, bool):
         return "☒ ja     ☐ nee" if value else "☐ ja     ☒ nee"
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
-    if field.get("soort") == "datum" and isinstance(value, str):
+    if field.kind == FieldKind.DATE and isinstance(value, str):
         try:
             return dutch_date(date.fromisoformat(value))
         except ValueError:
@@ -43,37 +49,36 @@ def answer_text(field: Data, value: Any) -> str:
     return str(value)
 
 
-def field_row(field: Data, value: Any) -> Context:
-    label = str(field["label"])
-    if field.get("groep"):
-        label = f"{field['groep']}: {label}"
-    if field.get("verplicht", True):
+def field_row(field: Field, value: Any) -> Context:
+    label = field_label(field)
+    if field.required:
         label += " *"
-    return {"label": label, "toelichting": str(field.get("toelichting", "")),
-            "antwoord": answer_text(field, value)}
+    return {"question": label, "hint": field.note, "answer": answer_text(field, value)}
 
 
-def form_sections(form: Data, answers: Data | None = None) -> list[Context]:
-    answers = answers or {}
-    return [{"kop": section_title(number, s),
-             "velden": [field_row(v, (answers.get(s["id"]) or {}).get(v["id"]))
-                        for v in s["velden"]]}
-            for number, s in enumerate(form["secties"], start=1)]
+def _answer(answers: Answers, section_id: str, field_id: str) -> Any:
+    in_section = answers.get(section_id) or {}
+    return in_section.get(field_id) if isinstance(in_section, Mapping) else None
 
 
-def form_context(data: Data, form: Data, *, answers: Data | None = None,
+def form_sections(form: Form, answers: Answers | None = None) -> list[Context]:
+    given = answers or {}
+    return [{"heading": section_title(number, s),
+             "fields": [field_row(f, _answer(given, s.id, f.id)) for f in s.fields]}
+            for number, s in enumerate(form.sections, start=1)]
+
+
+def form_context(region: Region, form: Form, *, answers: Answers | None = None,
                  header: list[dict[str, str]] | None = None) -> Context:
     """The context of `formulier.docx`: blank unless `answers` (section -> field -> value)."""
-    view = RegionView(data)
-    usage = form_usage(view, str(form["id"]))
-    description = str(form.get("omschrijving", "")) or (
-        f"Te gebruiken bij {usage}." if usage else "")
+    usage = form_usage(region, form)
+    description = form.description or (f"Te gebruiken bij {usage}." if usage else "")
     return clean({  # type: ignore[no-any-return]
-        "regio": region_summary(view),
-        "doc": document_block(view, "Formulier", capitalize(str(form["naam"]))),
-        "omschrijving": description,
-        "invulvelden": header or FILL_IN,
-        "secties": form_sections(form, answers),
-        "voetnoot": "Vragen met * zijn verplicht.",
-        "bron": view.source(form.get("bron")),
+        "region": region_summary(region),
+        "doc": document_block(region, "Formulier", capitalize(form.name)),
+        "description": description,
+        "fill_in": header or FILL_IN,
+        "sections": form_sections(form, answers),
+        "footnote": "Vragen met * zijn verplicht.",
+        "source": source_text(region, form.source),
     })

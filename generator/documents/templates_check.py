@@ -42,15 +42,16 @@ _DOCXTPL_PREFIX = re.compile(r"(\{[{%])(?:p|tr|tc|r)(?=\s)")
 
 TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
     "werkinstructie.docx": frozenset({
-        "regio", "doc", "inhoud", "nr", "bijlage", "inleiding", "begrippen", "functies",
-        "rollen", "overleg", "regie", "escalatie", "hulpmiddelen", "toezeggingen", "kaders",
-        "organisaties", "formulieren", "bronnen"}),
-    "checklist.docx": frozenset({"regio", "doc", "inleiding", "invulvelden", "secties", "bron"}),
-    "formulier.docx": frozenset({"regio", "doc", "omschrijving", "invulvelden", "secties",
-                                 "voetnoot", "bron"}),
-    "verzoek.docx": frozenset({"regio", "doc", "kop", "bericht", "termijn", "bijlage_kop",
-                               "secties", "bron"}),
-    "vergelijking.docx": frozenset({"doc", "inleiding", "overzicht", "aspecten"}),
+        "region", "doc", "contents", "chapter", "appendix", "introduction", "definitions",
+        "functions", "roles", "meetings", "assignments", "escalation", "tools", "commitments",
+        "frameworks", "organisations", "forms", "sources"}),
+    "checklist.docx": frozenset({"region", "doc", "introduction", "fill_in", "sections",
+                                 "source"}),
+    "formulier.docx": frozenset({"region", "doc", "description", "fill_in", "sections",
+                                 "footnote", "source"}),
+    "verzoek.docx": frozenset({"region", "doc", "header", "message", "deadline",
+                               "attachment_heading", "sections", "source"}),
+    "vergelijking.docx": frozenset({"doc", "introduction", "overview", "aspects"}),
 }
 """The top-level names each template's context provides (tests keep this in step with the code)."""
 
@@ -68,7 +69,7 @@ def check_run(documents: list[YamlDocument]) -> Iterator[tuple[YamlDocument, Pro
         yield from _as_findings(template, template_problems(template))
     for document in documents:
         for template in override_templates(Path(document.file).parent):
-            yield from _as_findings(template, template_problems(template, document.data))
+            yield from _as_findings(template, template_problems(template, document))
 
 
 def shipped_templates() -> list[Path]:
@@ -144,7 +145,7 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-def template_problems(template: Path, region: dict[str, Any] | None = None) -> list[Problem]:
+def template_problems(template: Path, region: YamlDocument | None = None) -> list[Problem]:
     """What is wrong with one template; with `region`, also rendered on that region's data."""
     from jinja2 import TemplateSyntaxError, meta
 
@@ -177,7 +178,7 @@ def template_problems(template: Path, region: dict[str, Any] | None = None) -> l
     return problems
 
 
-def _render_problems(template: Path, text: str, region: dict[str, Any]) -> list[Problem]:
+def _render_problems(template: Path, text: str, region: YamlDocument) -> list[Problem]:
     """Render the template text with every context the region produces for it."""
     from jinja2 import TemplateError
 
@@ -197,19 +198,21 @@ def _render_problems(template: Path, text: str, region: dict[str, Any]) -> list[
     return []
 
 
-def sample_contexts(name: str, region: dict[str, Any]) -> list[dict[str, Any]]:
+def sample_contexts(name: str, document: YamlDocument) -> list[dict[str, Any]]:
     """The contexts a region's build gives this template (none when the data is unusable)."""
     from generator.documents.checklists import checklists
     from generator.documents.context import werkinstructie_context
     from generator.documents.forms import form_context
+    from generator.model.region import build_region
 
     try:
+        region = build_region(document)
         if name == "werkinstructie.docx":
             return [werkinstructie_context(region)]
         if name == "checklist.docx":
             return [c.context for c in checklists(region)]
         if name == "formulier.docx":
-            return [form_context(region, f) for f in region.get("formulieren", [])]
+            return [form_context(region, form) for form in region.forms]
     except (KeyError, TypeError, ValueError, AttributeError):
         return []  # the schema check reports what is wrong with the region itself
     return []

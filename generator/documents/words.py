@@ -47,6 +47,11 @@ def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def working_days(count: int) -> str:
+    """`1 werkdag`, `4 werkdagen`: a reply term."""
+    return plural(count, "werkdag", "werkdagen")
+
+
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

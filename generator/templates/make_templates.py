@@ -140,7 +140,7 @@ class Builder:
     # --- paragraphs ------------------------------------------------------------------------
 
     def tag(self, code: str) -> None:
-        """A docxtpl control paragraph, e.g. `for r in rollen` -> `{%p for r in rollen %}`."""
+        """A docxtpl control paragraph, e.g. `for r in roles` -> `{%p for r in roles %}`."""
         self.doc.add_paragraph(f"{{%p {code} %}}")
 
     def para(self, text: str, style: str | None = None) -> Paragraph:
@@ -186,9 +186,9 @@ class Builder:
         table = self._table(3, 2, widths)
         _loop_row(table.rows[0], f"for k in {rows}")
         label, value = table.rows[1].cells
-        _cell_text(label, "{{ k.label }}", bold=True)
+        _cell_text(label, "{{ k.name }}", bold=True)
         _shade(label, LIGHT_HEX)
-        _cell_text(value, "{{ k.waarde }}")
+        _cell_text(value, "{{ k.value }}")
         _keep_row_together(table.rows[1])
         _loop_row(table.rows[2], "endfor")
         self.doc.add_paragraph(style="Klein")
@@ -334,235 +334,236 @@ def _loop_row(row: object, code: str) -> None:
 
 def werkinstructie() -> Builder:
     b = Builder()
-    b.header_footer("{{ regio.naam }} · {{ doc.titel }}", "{{ doc.voettekst }}")
-    b.title_page("{{ doc.soort }}", "{{ doc.titel }}", "{{ regio.naam }}", "doc.kenmerken")
+    b.header_footer("{{ region.name }} · {{ doc.title }}", "{{ doc.footer }}")
+    b.title_page("{{ doc.kind }}", "{{ doc.title }}", "{{ region.name }}", "doc.rows")
     b.page_break()
     b.heading("Inhoud", 1)
-    b.loop("regel in inhoud", lambda: b.para("{{ regel }}"))
+    b.loop("line in contents", lambda: b.para("{{ line }}"))
 
     def chapter(key: str, title: str, body: Callable[[], None]) -> None:
         def content() -> None:
-            b.heading(f"{{{{ nr.{key} }}}}. {title}", 1)
+            b.heading(f"{{{{ chapter.{key} }}}}. {title}", 1)
             body()
         b.when(key, content)
 
     def introduction() -> None:
-        b.when("inleiding.aanleiding", lambda: (b.heading("Aanleiding", 2),
-                                                  b.para("{{ inleiding.aanleiding }}")))
+        b.when("introduction.occasion", lambda: (b.heading("Aanleiding", 2),
+                                                 b.para("{{ introduction.occasion }}")))
         b.heading("Doel", 2)
-        b.para("{{ inleiding.doel }}")
-        b.when("inleiding.reikwijdte or inleiding.werkgebied", lambda: (
-            b.heading("Reikwijdte", 2), b.para("{{ inleiding.reikwijdte }}"),
-            b.para("{{ inleiding.werkgebied }}")))
-        b.when("inleiding.uitgangspunten", lambda: (
-            b.heading("Uitgangspunten", 2), b.bullets("inleiding.uitgangspunten")))
-        b.source("inleiding.bron")
+        b.para("{{ introduction.purpose }}")
+        b.when("introduction.scope or introduction.applies_to", lambda: (
+            b.heading("Reikwijdte", 2), b.para("{{ introduction.scope }}"),
+            b.para("{{ introduction.applies_to }}")))
+        b.when("introduction.principles", lambda: (
+            b.heading("Uitgangspunten", 2), b.bullets("introduction.principles")))
+        b.source("introduction.source")
 
     def item(name: str, extra: Callable[[], None] | None = None, level: int = 2) -> None:
-        b.heading(f"{{{{ {name}.kop }}}}", level)
-        b.when(f"{name}.omschrijving", lambda: b.para(f"{{{{ {name}.omschrijving }}}}"))
-        b.when(f"{name}.kenmerken", lambda: b.kv_table(f"{name}.kenmerken"))
+        b.heading(f"{{{{ {name}.heading }}}}", level)
+        b.when(f"{name}.description", lambda: b.para(f"{{{{ {name}.description }}}}"))
+        b.when(f"{name}.rows", lambda: b.kv_table(f"{name}.rows"))
         if extra:
             extra()
-        b.source(f"{name}.bron")
+        b.source(f"{name}.source")
 
     def definitions() -> None:
         def body() -> None:
-            b.when("d.criteria", lambda: (b.para("{{ d.criteria_inleiding }}"),
-                                          b.bullets("d.criteria")))
-        b.loop("d in begrippen", lambda: item("d", body))
+            b.when("d.indicators", lambda: (b.para("{{ d.indicators_intro }}"),
+                                            b.bullets("d.indicators")))
+        b.loop("d in definitions", lambda: item("d", body))
 
     def roles() -> None:
         def body() -> None:
-            b.when("r.taken", lambda: (b.para("Taken", "Tussenkop"), b.bullets("r.taken")))
-            b.when("r.organisaties", lambda: (
+            b.when("r.tasks", lambda: (b.para("Taken", "Tussenkop"), b.bullets("r.tasks")))
+            b.when("r.organisations", lambda: (
                 b.para("Deze rol kan worden vervuld door", "Tussenkop"),
-                b.bullets("r.organisaties")))
-        b.loop("r in rollen", lambda: item("r", body))
+                b.bullets("r.organisations")))
+        b.loop("r in roles", lambda: item("r", body))
 
     def meetings() -> None:
         def body() -> None:
-            b.when("o.doel", lambda: b.labelled("Doel: ", "{{ o.doel }}"))
-        b.loop("o in overleg", lambda: item("o", body))
+            b.when("o.purpose", lambda: b.labelled("Doel: ", "{{ o.purpose }}"))
+        b.loop("o in meetings", lambda: item("o", body))
 
     def assignments() -> None:
         def body() -> None:
-            b.when("t.keuzecriteria", lambda: (b.para("De keuze is gebaseerd op", "Tussenkop"),
-                                               b.bullets("t.keuzecriteria")))
-        b.loop("t in regie", lambda: item("t", body))
+            b.when("t.selection_criteria", lambda: (
+                b.para("De keuze is gebaseerd op", "Tussenkop"),
+                b.bullets("t.selection_criteria")))
+        b.loop("t in assignments", lambda: item("t", body))
 
     def ladders() -> None:
         def steps() -> None:
-            b.when("l.aanleidingen", lambda: (b.para("Wanneer zet je deze route in?", "Tussenkop"),
-                                              b.bullets("l.aanleidingen")))
+            b.when("l.triggers", lambda: (b.para("Wanneer zet je deze route in?", "Tussenkop"),
+                                          b.bullets("l.triggers")))
             b.para("Overzicht van de stappen", "Tussenkop")
-            b.list_table("l.stappen", "s", [
-                ("Stap", "{{ s.nummer }}", 1.3), ("Wat", "{{ s.naam }}", 4.9),
-                ("Wie mag starten", "{{ s.wie_start }}", 4.6),
-                ("Reactietermijn", "{{ s.termijn }}", 3.0),
-                ("Formulier", "{{ s.formulier_kort }}", 2.8)])
+            b.list_table("l.steps", "s", [
+                ("Stap", "{{ s.number }}", 1.3), ("Wat", "{{ s.name }}", 4.9),
+                ("Wie mag starten", "{{ s.starters }}", 4.6),
+                ("Reactietermijn", "{{ s.reply_term }}", 3.0),
+                ("Formulier", "{{ s.form_name }}", 2.8)])
 
             def step() -> None:
-                b.heading("{{ s.kop }}", 3)
-                b.para("{{ s.omschrijving }}")
-                b.when("s.kenmerken", lambda: b.kv_table("s.kenmerken"))
-                b.when("s.overlegvoorwaarden", lambda: (
+                b.heading("{{ s.heading }}", 3)
+                b.para("{{ s.description }}")
+                b.when("s.rows", lambda: b.kv_table("s.rows"))
+                b.when("s.meeting_conditions", lambda: (
                     b.para("Randvoorwaarden voor het overleg", "Tussenkop"),
-                    b.numbered("s.overlegvoorwaarden")))
-                b.labelled("Wat volgt: ", "{{ s.vervolg }}")
-                b.source("s.bron")
-            b.loop("s in l.stappen", step)
-        b.loop("l in escalatie", lambda: item("l", steps))
+                    b.numbered("s.meeting_conditions")))
+                b.labelled("Wat volgt: ", "{{ s.follow_up }}")
+                b.source("s.source")
+            b.loop("s in l.steps", step)
+        b.loop("l in escalation", lambda: item("l", steps))
 
     def tools() -> None:
-        b.loop("h in hulpmiddelen", lambda: item("h"))
+        b.loop("h in tools", lambda: item("h"))
 
     def commitments() -> None:
-        b.para("{{ toezeggingen.inleiding }}")
-        b.numbered("toezeggingen.punten")
-        b.source("toezeggingen.bron")
+        b.para("{{ commitments.introduction }}")
+        b.numbered("commitments.points")
+        b.source("commitments.source")
 
     def frameworks() -> None:
-        b.when("kaders.passing", lambda: (
+        b.when("frameworks.fits", lambda: (
             b.heading("Passend binnen kaders", 2),
-            b.list_table("kaders.passing", "k", [
-                ("Kader", "{{ k.kader }}", 4.0), ("Past de werkwijze?", "{{ k.passend }}", 3.4),
-                ("Toelichting", "{{ k.toelichting }}", 9.2)])))
-        b.when("kaders.evaluaties", lambda: (
+            b.list_table("frameworks.fits", "k", [
+                ("Kader", "{{ k.framework }}", 4.0), ("Past de werkwijze?", "{{ k.fits }}", 3.4),
+                ("Toelichting", "{{ k.note }}", 9.2)])))
+        b.when("frameworks.evaluations", lambda: (
             b.heading("Evaluatie", 2),
-            b.list_table("kaders.evaluaties", "e", [
-                ("Wat wordt geëvalueerd", "{{ e.onderwerp }}", 9.2),
-                ("Uiterlijk", "{{ e.datum }}", 3.4), ("Toelichting", "{{ e.toelichting }}", 4.0)])))
+            b.list_table("frameworks.evaluations", "e", [
+                ("Wat wordt geëvalueerd", "{{ e.subject }}", 9.2),
+                ("Uiterlijk", "{{ e.date }}", 3.4), ("Toelichting", "{{ e.note }}", 4.0)])))
 
-    chapter("inleiding", "Aanleiding, doel en reikwijdte", introduction)
-    chapter("begrippen", "Begrippen", definitions)
-    chapter("functies", "Functies", lambda: b.loop("f in functies", lambda: item("f")))
-    chapter("rollen", "Rollen en taken", roles)
-    chapter("overleg", "Casusoverleg", meetings)
-    chapter("regie", "Wie wordt regisseur of casemanager", assignments)
-    chapter("escalatie", "Escalatie", ladders)
-    chapter("hulpmiddelen", "Hulpmiddelen en protocollen", tools)
-    chapter("toezeggingen", "Wat we van de betrokken partijen vragen", commitments)
-    chapter("kaders", "Kaders en evaluatie", frameworks)
+    chapter("introduction", "Aanleiding, doel en reikwijdte", introduction)
+    chapter("definitions", "Begrippen", definitions)
+    chapter("functions", "Functies", lambda: b.loop("f in functions", lambda: item("f")))
+    chapter("roles", "Rollen en taken", roles)
+    chapter("meetings", "Casusoverleg", meetings)
+    chapter("assignments", "Wie wordt regisseur of casemanager", assignments)
+    chapter("escalation", "Escalatie", ladders)
+    chapter("tools", "Hulpmiddelen en protocollen", tools)
+    chapter("commitments", "Wat we van de betrokken partijen vragen", commitments)
+    chapter("frameworks", "Kaders en evaluatie", frameworks)
 
     def appendix(key: str, title: str, body: Callable[[], None]) -> None:
         def content() -> None:
             b.page_break()
-            b.heading(f"Bijlage {{{{ bijlage.{key} }}}}. {title}", 1)
+            b.heading(f"Bijlage {{{{ appendix.{key} }}}}. {title}", 1)
             body()
         b.when(key, content)
 
     def organisations() -> None:
         def group() -> None:
-            b.heading("{{ g.kop }}", 2)
-            b.list_table("g.organisaties", "o", [("Naam", "{{ o.naam }}", 6.0),
-                                                  ("Omschrijving", "{{ o.omschrijving }}", 10.6)])
-        b.loop("g in organisaties", group)
+            b.heading("{{ g.heading }}", 2)
+            b.list_table("g.organisations", "o", [("Naam", "{{ o.name }}", 6.0),
+                                                   ("Omschrijving", "{{ o.description }}", 10.6)])
+        b.loop("g in organisations", group)
 
     def forms() -> None:
         def form() -> None:
-            b.heading("{{ f.kop }}", 2)
-            b.when("f.omschrijving", lambda: b.para("{{ f.omschrijving }}"))
-            b.when("f.gebruik", lambda: b.para("{{ f.gebruik }}"))
-            b.loop("sectie in f.secties", lambda: (b.para("{{ sectie.kop }}", "Tussenkop"),
-                                                   b.bullets("sectie.velden", "veld")))
-            b.para("Blanco in te vullen als {{ f.bestand }}.", "Klein")
-            b.source("f.bron")
-        b.loop("f in formulieren", form)
+            b.heading("{{ f.heading }}", 2)
+            b.when("f.description", lambda: b.para("{{ f.description }}"))
+            b.when("f.usage", lambda: b.para("{{ f.usage }}"))
+            b.loop("section in f.sections", lambda: (b.para("{{ section.heading }}", "Tussenkop"),
+                                                     b.bullets("section.fields", "field")))
+            b.para("Blanco in te vullen als {{ f.file }}.", "Klein")
+            b.source("f.source")
+        b.loop("f in forms", form)
 
     def sources() -> None:
-        b.list_table("bronnen", "s", [("Document", "{{ s.titel }}", 8.0),
-                                      ("Datum", "{{ s.datum }}", 3.0),
+        b.list_table("sources", "s", [("Document", "{{ s.title }}", 8.0),
+                                      ("Datum", "{{ s.date }}", 3.0),
                                       ("Vindplaats", "{{ s.details }}", 5.6)])
 
-    appendix("organisaties", "Organisaties", organisations)
-    appendix("formulieren", "Formulieren", forms)
-    appendix("bronnen", "Bronnen", sources)
+    appendix("organisations", "Organisaties", organisations)
+    appendix("forms", "Formulieren", forms)
+    appendix("sources", "Bronnen", sources)
     return b
 
 
 def short_document() -> Builder:
     """Header, footer and the title block of the one- or two-page documents."""
     b = Builder()
-    b.header_footer("{{ regio.naam }} · {{ doc.titel }}", "{{ doc.voettekst }}")
-    b.para("{{ doc.soort }}", "Tussenkop")
-    b.doc.add_paragraph("{{ doc.titel }}", style="Title")
-    b.doc.add_paragraph("{{ regio.naam }}", style="Subtitle")
+    b.header_footer("{{ region.name }} · {{ doc.title }}", "{{ doc.footer }}")
+    b.para("{{ doc.kind }}", "Tussenkop")
+    b.doc.add_paragraph("{{ doc.title }}", style="Title")
+    b.doc.add_paragraph("{{ region.name }}", style="Subtitle")
     return b
 
 
 def checklist() -> Builder:
     b = short_document()
-    b.when("inleiding", lambda: b.para("{{ inleiding }}"))
-    b.kv_table("invulvelden")
+    b.when("introduction", lambda: b.para("{{ introduction }}"))
+    b.kv_table("fill_in")
 
     def section() -> None:
-        b.heading("{{ sectie.kop }}", 2)
-        b.when("sectie.toelichting", lambda: b.para("{{ sectie.toelichting }}", "Klein"))
-        b.list_table("sectie.punten", "p", [
-            ("✓", BOX, 0.9), ("Controlepunt", "{{ p.tekst }}", 10.2),
-            ("Toelichting", "{{ p.toelichting }}", 5.5)])
-    b.loop("sectie in secties", section)
-    b.source("bron")
+        b.heading("{{ section.heading }}", 2)
+        b.when("section.note", lambda: b.para("{{ section.note }}", "Klein"))
+        b.list_table("section.points", "p", [
+            ("✓", BOX, 0.9), ("Controlepunt", "{{ p.text }}", 10.2),
+            ("Toelichting", "{{ p.note }}", 5.5)])
+    b.loop("section in sections", section)
+    b.source("source")
     return b
 
 
 def formulier() -> Builder:
     b = short_document()
-    b.when("omschrijving", lambda: b.para("{{ omschrijving }}"))
-    b.kv_table("invulvelden")
+    b.when("description", lambda: b.para("{{ description }}"))
+    b.kv_table("fill_in")
 
     def section() -> None:
-        b.heading("{{ sectie.kop }}", 2)
-        table = b.list_table("sectie.velden", "v", [
-            ("Vraag", "{{ v.label }}", 6.6), ("Antwoord", "{{ v.antwoord }}", 10.0)],
+        b.heading("{{ section.heading }}", 2)
+        table = b.list_table("section.fields", "v", [
+            ("Vraag", "{{ v.question }}", 6.6), ("Antwoord", "{{ v.answer }}", 10.0)],
             min_height=1.6)
         label_cell = table.rows[2].cells[0]
         _shade(label_cell, LIGHT_HEX)
-        hint = label_cell.add_paragraph("{{ v.toelichting }}")
+        hint = label_cell.add_paragraph("{{ v.hint }}")
         hint.style = b.doc.styles["Klein"]
-    b.loop("sectie in secties", section)
-    b.para("{{ voetnoot }}", "Klein")
-    b.source("bron")
+    b.loop("section in sections", section)
+    b.para("{{ footnote }}", "Klein")
+    b.source("source")
     return b
 
 
 def verzoek() -> Builder:
     b = short_document()
-    b.kv_table("kop")
+    b.kv_table("header")
     b.heading("Bericht", 2)
-    b.loop("alinea in bericht", lambda: b.para("{{ alinea }}"))
-    b.when("termijn", lambda: (b.heading("Reactietermijn", 2), b.para("{{ termijn }}")))
-    b.when("secties", lambda: b.heading("{{ bijlage_kop }}", 2))
+    b.loop("paragraph in message", lambda: b.para("{{ paragraph }}"))
+    b.when("deadline", lambda: (b.heading("Reactietermijn", 2), b.para("{{ deadline }}")))
+    b.when("sections", lambda: b.heading("{{ attachment_heading }}", 2))
 
     def section() -> None:
-        b.para("{{ sectie.kop }}", "Tussenkop")
-        b.list_table("sectie.velden", "v", [("Vraag", "{{ v.label }}", 6.6),
-                                            ("Antwoord", "{{ v.antwoord }}", 10.0)])
-    b.loop("sectie in secties", section)
-    b.source("bron")
+        b.para("{{ section.heading }}", "Tussenkop")
+        b.list_table("section.fields", "v", [("Vraag", "{{ v.question }}", 6.6),
+                                             ("Antwoord", "{{ v.answer }}", 10.0)])
+    b.loop("section in sections", section)
+    b.source("source")
     return b
 
 
 def vergelijking() -> Builder:
     b = Builder(landscape=True)
-    b.header_footer("{{ doc.titel }}", "{{ doc.voettekst }}")
-    b.para("{{ doc.soort }}", "Tussenkop")
-    b.doc.add_paragraph("{{ doc.titel }}", style="Title")
-    b.doc.add_paragraph("{{ doc.ondertitel }}", style="Subtitle")
-    b.para("{{ inleiding }}")
+    b.header_footer("{{ doc.title }}", "{{ doc.footer }}")
+    b.para("{{ doc.kind }}", "Tussenkop")
+    b.doc.add_paragraph("{{ doc.title }}", style="Title")
+    b.doc.add_paragraph("{{ doc.subtitle }}", style="Subtitle")
+    b.para("{{ introduction }}")
     b.heading("Overzicht", 1)
-    b.list_table("overzicht", "r", [
-        ("Regio", "{{ r.regio }}", 4.0), ("Regie en casusoverleg", "{{ r.regie }}", 6.2),
-        ("Rol op casusniveau", "{{ r.casusrol }}", 5.6),
-        ("Toewijzing", "{{ r.toewijzing }}", 5.4), ("Escalatie", "{{ r.escalatie }}", 4.0)])
+    b.list_table("overview", "r", [
+        ("Regio", "{{ r.name }}", 4.0), ("Regie en casusoverleg", "{{ r.coordination }}", 6.2),
+        ("Rol op casusniveau", "{{ r.case_role }}", 5.6),
+        ("Toewijzing", "{{ r.assignment }}", 5.4), ("Escalatie", "{{ r.escalation }}", 4.0)])
 
     def aspect() -> None:
-        b.heading("{{ a.kop }}", 1)
-        b.when("a.toelichting", lambda: b.para("{{ a.toelichting }}"))
-        b.list_table("a.regels", "r", [("Regio", "{{ r.regio }}", 5.2),
-                                       ("Invulling", "{{ r.waarde }}", 20.0)])
-    b.loop("a in aspecten", aspect)
+        b.heading("{{ a.heading }}", 1)
+        b.when("a.note", lambda: b.para("{{ a.note }}"))
+        b.list_table("a.rows", "r", [("Regio", "{{ r.name }}", 5.2),
+                                     ("Invulling", "{{ r.value }}", 20.0)])
+    b.loop("a in aspects", aspect)
     return b
 
 

@@ -89,7 +89,7 @@ def test_invalid_region_fails_alone_and_the_others_are_complete(regions_copy: Pa
 def test_broken_override_fails_its_region_only(regions_copy: Path, tmp_path: Path) -> None:
     _patch_template(REPO / "generator" / "templates" / "werkinstructie.docx",
                     regions_copy / "middelburg" / "templates" / "werkinstructie.docx",
-                    b"{{ regio.naam }}", b"{{ regio.bestaat_niet }}")
+                    b"{{ region.name }}", b"{{ region.bestaat_niet }}")
     out = tmp_path / "out"
     result = build("--regions-dir", str(regions_copy), "--out", str(out))
     assert result.exit_code == 2

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 import yaml
-from documents_support import REPO, build, docx_text
+from documents_support import REPO, SHIPPED, build, docx_text
 
 from generator.cli import main
-from generator.documents.context import werkinstructie_context
 from generator.documents.templates_check import TEMPLATE_VARIABLES
-from generator.loader import load_yaml
+from generator.regions import load_region
 
 HOSTILE = "Jeugd & Gezin <b>vet</b> {{ regio.naam }} {% if true %}ja{% endif %} {{ ''.__class__ }}"
 
@@ -65,7 +67,7 @@ def test_the_sandbox_refuses_python_internals_in_a_template(regions_copy: Path,
 
     _patch_template(REPO / "generator" / "templates" / "checklist.docx",
                     regions_copy / "zou" / "templates" / "checklist.docx",
-                    b"{{ doc.titel }}", b"{{ doc.__class__.__mro__ }}")
+                    b"{{ doc.title }}", b"{{ doc.__class__.__mro__ }}")
     result = build("zou", "--regions-dir", str(regions_copy), "--out", str(tmp_path))
     assert result.exit_code == 2 and "regio 'zou' mislukt" in result.stderr
 
@@ -84,11 +86,11 @@ def test_validate_reports_broken_and_unknown_templates(regions_copy: Path, monke
     templates = REPO / "generator" / "templates"
     folder = regions_copy / "apeldoorn" / "templates"
     _patch_template(templates / "checklist.docx", folder / "checklist.docx",
-                    b"{{ doc.titel }}", b"{% if doc.titel %}{{ doc.titel }}")
+                    b"{{ doc.title }}", b"{% if doc.title %}{{ doc.title }}")
     _patch_template(templates / "formulier.docx", folder / "formulier.docx",
-                    b"{{ doc.titel }}", b"{{ doc.titel }} {{ logo }}")
+                    b"{{ doc.title }}", b"{{ doc.title }} {{ logo }}")
     _patch_template(templates / "werkinstructie.docx", folder / "werkinstructie.docx",
-                    b"{{ regio.naam }}", b"{{ regio.nam }}")
+                    b"{{ region.name }}", b"{{ region.nam }}")
     (folder / "voorblad.docx").write_bytes(b"geen zip")
     monkeypatch.chdir(regions_copy.parent)
     result = CliRunner().invoke(main, ["validate", "regions"], catch_exceptions=False)
@@ -119,14 +121,53 @@ def test_validate_does_not_import_docxtpl_or_lxml() -> None:
     assert output.strip().endswith("[]")
 
 
-def test_context_keys_match_what_validate_allows() -> None:
-    from generator.documents.checklists import checklists
-    from generator.documents.comparison import comparison_context
-    from generator.documents.forms import form_context
+def _planned() -> list[tuple[str, dict[str, Any]]]:
+    """(template, context) of every document of the shipped regions and an example case."""
+    from generator.documents.build import plan_comparison, plan_region
+    from generator.documents.case import load_case, plan_case
 
-    data = load_yaml(REPO / "regions" / "apeldoorn" / "regio.yaml").data
-    assert set(werkinstructie_context(data)) == TEMPLATE_VARIABLES["werkinstructie.docx"]
-    assert set(checklists(data)[0].context) == TEMPLATE_VARIABLES["checklist.docx"]
-    assert set(form_context(data, data["formulieren"][0])) == TEMPLATE_VARIABLES[
-        "formulier.docx"]
-    assert set(comparison_context([data])) == TEMPLATE_VARIABLES["vergelijking.docx"]
+    out = Path("out")
+    regions = [load_region(region, REPO / "regions") for region in SHIPPED]
+    planned = [d for region in regions for d in plan_region(region, out)]
+    planned += [plan_comparison(regions, out)]
+    planned += plan_case(load_case(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml",
+                                   REPO / "regions"), out)
+    return [(document.template, document.context) for document in planned]
+
+
+def test_context_keys_match_what_validate_allows() -> None:
+    planned = _planned()
+    assert {template for template, _ in planned} == set(TEMPLATE_VARIABLES)
+    assert [template for template, context in planned
+            if set(context) != TEMPLATE_VARIABLES[template]] == []
+
+
+def _keys(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item)
+
+
+def _schema_keys(schema: Any) -> Iterator[str]:
+    if isinstance(schema, dict):
+        yield from schema.get("properties", {}) if isinstance(schema.get("properties"), dict) \
+            else ()
+        for item in schema.values():
+            yield from _schema_keys(item)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _schema_keys(item)
+
+
+def test_template_variables_are_english_identifiers_never_yaml_keys() -> None:
+    yaml_keys = {key for path in (REPO / "schemas").glob("*.json")
+                 for key in _schema_keys(json.loads(path.read_text(encoding="utf-8")))}
+    assert {"naam", "omschrijving", "bron", "stappen", "label"} <= yaml_keys
+    used = {key for _, context in _planned() for key in _keys(context)}
+    assert {"heading", "rows", "source", "steps"} <= used
+    assert sorted(used & yaml_keys) == []
+    assert [key for key in used if not key.isidentifier() or not key.isascii()] == []
