@@ -143,6 +143,11 @@ class Git:
         return next((version for version in self.history(newer.file, newer.commit)
                      if version.content != newer.content), None)
 
+    def shallow(self) -> bool:
+        """True in a shallow clone: its history ends before the first commit."""
+        answer = self._run("rev-parse", "--is-shallow-repository")
+        return answer is not None and answer.stdout.strip() == b"true"
+
     def _content(self, commit: Commit, file: Path) -> bytes | None:
         shown = self._run("show", f"{commit.id}:{self._relative(file)}")
         return shown.stdout if shown is not None and shown.returncode == 0 else None

@@ -1,0 +1,67 @@
+"""A region's version history for its werkinstructie: what changed since the previous version.
+
+A region states its version in its document control (`DocumentInfo.version`). The previous
+version is the newest commit of the region file, up to HEAD, whose stated version differs from
+the current one (a commit that does not hold a valid region is passed over: it was never a
+version). The changes are those from that commit to the region as it is built (the working
+tree), from the same diff as `regiekit wijzigingen`.
+
+This keeps `regiekit build` reproducible: the section depends only on the region file and its
+committed history, never on the clock or on commit ids. No section when the region states no
+version, when the previous commit states none (this is the first version), or outside git. A
+shallow clone that ends before the previous version cannot tell it; that is an error rather than
+a silently different document (`build --check` would call the committed one stale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from generator.changes.diff import Change, diff
+from generator.changes.versions import Git, VersionUnusable, read_region
+from generator.errors import RegiekitError
+from generator.model.region import Region
+
+
+@dataclass(frozen=True)
+class History:
+    """The previous version of a region and what changed since."""
+
+    version: str
+    day: date | None
+    changes: list[Change]
+
+
+class HistoryIncomplete(RegiekitError):
+    """The git history at hand ends before the previous version (a shallow clone)."""
+
+
+def version_of(region: Region) -> str:
+    return region.document.version if region.document else ""
+
+
+def history(region: Region) -> History | None:
+    """The changes since the previous version; None when there is no previous version to name."""
+    current = version_of(region)
+    if not current:
+        return None
+    git = Git.around(region.file)
+    if git is None:
+        return None
+    for version in git.history(region.file):
+        try:
+            older = read_region(version)
+        except VersionUnusable:
+            continue
+        if version_of(older) != current:
+            if not version_of(older):
+                return None
+            day = older.document.date if older.document else None
+            return History(version_of(older), day, diff(older, region))
+    if git.shallow():
+        raise HistoryIncomplete(
+            f"{region.file}: de vorige versie van de afspraken (vóór versie {current}) is niet "
+            "te vinden, want de git-repository heeft een onvolledige geschiedenis (shallow "
+            "clone); haal die op met 'git fetch --unshallow'")
+    return None

@@ -1,0 +1,74 @@
+"""Which version a region's version history compares with: the newest commit that states
+another version; none without a stated version, for a first version, or outside git."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from changes_support import APELDOORN, Repo
+
+from generator.changes.history import HistoryIncomplete, history
+from generator.regions import load_region
+
+SOURCE = "Werkinstructie complexe casuïstiek"
+DOCUMENT = "document:\n  titel: Werkinstructie complexe casuïstiek\n  datum: 2019-07-22\n"
+
+
+def versioned(repo: Repo, version: str, day: str = "") -> None:
+    """State `version` (and optionally a new adoption date) in the region's document control."""
+    text = repo.file.read_text(encoding="utf-8")
+    start = text.index(DOCUMENT)
+    end = text.index("bronnen:\n", start)
+    adopted = day or "2019-07-22"
+    repo.file.write_text(f"{text[:start]}document:\n  titel: Werkinstructie complexe "
+                         f"casuïstiek\n  datum: {adopted}\n  versie: '{version}'\n{text[end:]}",
+                         encoding="utf-8")
+
+
+def test_changes_since_the_newest_commit_of_the_previous_version(repo: Repo) -> None:
+    versioned(repo, "1.0")
+    repo.commit("versie 1.0", "2025-02-03")
+    repo.edit("reactietermijn_werkdagen: 4", "reactietermijn_werkdagen: 5")
+    repo.commit("nog versie 1.0: hoort bij 1.0", "2025-02-10")
+    versioned(repo, "1.1", "2025-03-01")
+    repo.edit("naam: vaste contactpersoon", "naam: vast aanspreekpunt")
+    found = history(load_region(APELDOORN))
+    assert found is not None
+    assert (found.version, found.day.isoformat() if found.day else None) == ("1.0", "2019-07-22")
+    assert [change.line_with_source for change in found.changes] == [
+        "Document: datum van vaststelling 22 juli 2019 → 1 maart 2025",
+        "Document: versie ‘1.0’ → ‘1.1’",
+        f"Rol vaste contactpersoon heet nu vast aanspreekpunt (bron: {SOURCE} – Trap 2. "
+        "Digitale zorgtafel)"]
+
+
+def test_no_history_without_a_version_for_a_first_version_and_outside_git(
+        repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert history(load_region(APELDOORN)) is None
+    versioned(repo, "1.0")
+    repo.commit("eerste versie", "2025-02-03")
+    repo.edit("reactietermijn_werkdagen: 4", "reactietermijn_werkdagen: 5")
+    assert history(load_region(APELDOORN)) is None
+    outside = tmp_path / "buiten"
+    shutil.copytree(repo.root / "regions", outside / "regions")
+    monkeypatch.chdir(outside)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    versioned(Repo(outside), "1.1")
+    assert history(load_region(APELDOORN)) is None
+
+
+def test_a_shallow_clone_that_ends_before_the_previous_version_is_an_error(
+        repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    versioned(repo, "1.0")
+    repo.commit("versie 1.0", "2025-02-03")
+    versioned(repo, "1.1")
+    repo.commit("versie 1.1", "2025-03-03")
+    clone = tmp_path / "kloon"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{repo.root}",
+                    str(clone)], check=True)
+    monkeypatch.chdir(clone)
+    with pytest.raises(HistoryIncomplete, match="shallow clone"):
+        history(load_region(APELDOORN))
