@@ -82,9 +82,10 @@ class Change:
         return f"{self.line} (bron: {self.source})" if self.source else self.line
 
 
-def diff(old: Node, new: Node) -> list[Change]:
-    """Every difference between two versions of the same kind of element, in document order."""
-    differ = _Differ()
+def diff(old: Node, new: Node, *, leave_out: tuple[type[Node], ...] = ()) -> list[Change]:
+    """Every difference between two versions of the same kind of element, in document order;
+    none inside elements of the classes in `leave_out`."""
+    differ = _Differ(leave_out)
     differ.renamed(old, new, _Place())
     differ.node(old, new, _Place())
     return differ.changes
@@ -196,16 +197,19 @@ class _Place:
 
 
 class _Differ:
-    def __init__(self) -> None:
+    def __init__(self, leave_out: tuple[type[Node], ...]) -> None:
         self.changes: list[Change] = []
+        self._leave_out = leave_out
         self._kinds: dict[Kind, Callable[[FieldSpec, Any, Any, _Place], None]] = {
             Kind.VALUE: self.value, Kind.VALUES: self.items, Kind.REF: self.value,
             Kind.REFS: self.items, Kind.NODE: self.child, Kind.NODES: self.elements}
 
     def node(self, old: Node, new: Node, place: _Place) -> None:
         """Every declared field of two matched elements, but their identity and name."""
-        place = place.sourced(new)
         cls = type(new)
+        if cls in self._leave_out:
+            return
+        place = place.sourced(new)
         skipped = (cls.IDENTITY, _name_attribute(cls))
         for spec in fields_of(cls):
             if spec.attribute not in skipped:

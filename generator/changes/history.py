@@ -4,7 +4,8 @@ A region states its version in its document control (`DocumentInfo.version`). Th
 version is the newest commit of the region file, up to HEAD, whose stated version differs from
 the current one (a commit that does not hold a valid region is passed over: it was never a
 version). The changes are those from that commit to the region as it is built (the working
-tree), from the same diff as `regiekit wijzigingen`.
+tree), from the same diff as `regiekit wijzigingen`, leaving out the document control itself:
+the section names the previous version and its adoption date, the title page the current ones.
 
 This keeps `regiekit build` reproducible: the section depends only on the region file and its
 committed history, never on the clock or on commit ids. No section when the region states no
@@ -21,7 +22,7 @@ from datetime import date
 from generator.changes.diff import Change, diff
 from generator.changes.versions import Git, VersionUnusable, read_region
 from generator.errors import RegiekitError
-from generator.model.region import Region
+from generator.model.region import DocumentInfo, Region
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def history(region: Region) -> History | None:
             if not version_of(older):
                 return None
             day = older.document.date if older.document else None
-            return History(version_of(older), day, diff(older, region))
+            return History(version_of(older), day,
+                           diff(older, region, leave_out=(DocumentInfo,)))
     if git.shallow():
         raise HistoryIncomplete(
             f"{region.file}: de vorige versie van de afspraken (vóór versie {current}) is niet "

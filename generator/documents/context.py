@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from generator.changes.history import history
 from generator.documents.words import (
     capitalize,
     clean_text,
@@ -216,18 +217,34 @@ def werkinstructie_context(region: Region) -> Context:
         (key for key, _ in CHAPTERS if parts[key]), start=1)}
     letters = {key: chr(ord("A") + index) for index, key in enumerate(
         key for key, _ in APPENDICES if parts[key])}
-    contents = ([f"{numbers[key]}. {title}" for key, title in CHAPTERS if key in numbers]
+    changes = version_history(region)
+    contents = ((["Wijzigingen"] if changes else [])
+                + [f"{numbers[key]}. {title}" for key, title in CHAPTERS if key in numbers]
                 + [f"Bijlage {letters[key]}. {title}" for key, title in APPENDICES
                    if key in letters])
     context = {
         "region": region_summary(region),
         "doc": document_block(region, "Werkinstructie", document_title(region)),
         "contents": contents,
+        "changes": changes,
         "chapter": {key: numbers.get(key, "") for key, _ in CHAPTERS},
         "appendix": {key: letters.get(key, "") for key, _ in APPENDICES},
         **parts,
     }
     return clean(context)  # type: ignore[no-any-return]
+
+
+def version_history(region: Region) -> Context | None:
+    """The `Wijzigingen` section: what changed since the previous version, when the region
+    states a version and its history in git names a previous one (generator.changes.history)."""
+    found = history(region)
+    if found is None:
+        return None
+    adopted = f" (vastgesteld op {dutch_date(found.day)})" if found.day else ""
+    since = f"versie {found.version}{adopted}"
+    lines = [change.line_with_source for change in found.changes]
+    return {"introduction": f"Gewijzigd ten opzichte van {since}:" if lines else
+            f"Ten opzichte van {since} zijn de afspraken niet gewijzigd.", "lines": lines}
 
 
 def introduction(region: Region) -> Context | None:

@@ -339,6 +339,8 @@ def werkinstructie() -> Builder:
     b.page_break()
     b.heading("Inhoud", 1)
     b.loop("line in contents", lambda: b.para("{{ line }}"))
+    b.when("changes", lambda: (b.heading("Wijzigingen", 1), b.para("{{ changes.introduction }}"),
+                               b.bullets("changes.lines")))
 
     def chapter(key: str, title: str, body: Callable[[], None]) -> None:
         def content() -> None:

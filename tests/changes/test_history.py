@@ -7,8 +7,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
-from changes_support import APELDOORN, Repo
+from changes_support import APELDOORN, Repo, run
 
 from generator.changes.history import HistoryIncomplete, history
 from generator.regions import load_region
@@ -38,9 +39,7 @@ def test_changes_since_the_newest_commit_of_the_previous_version(repo: Repo) -> 
     found = history(load_region(APELDOORN))
     assert found is not None
     assert (found.version, found.day.isoformat() if found.day else None) == ("1.0", "2019-07-22")
-    assert [change.line_with_source for change in found.changes] == [
-        "Document: datum van vaststelling 22 juli 2019 → 1 maart 2025",
-        "Document: versie ‘1.0’ → ‘1.1’",
+    assert [change.line_with_source for change in found.changes] == [  # not the version itself
         f"Rol vaste contactpersoon heet nu vast aanspreekpunt (bron: {SOURCE} – Trap 2. "
         "Digitale zorgtafel)"]
 
@@ -72,3 +71,45 @@ def test_a_shallow_clone_that_ends_before_the_previous_version_is_an_error(
     monkeypatch.chdir(clone)
     with pytest.raises(HistoryIncomplete, match="shallow clone"):
         history(load_region(APELDOORN))
+
+
+def section(document: Path, heading: str) -> list[str]:
+    """The paragraphs under `heading` up to the next heading of the same level."""
+    paragraphs = docx.Document(str(document)).paragraphs
+    start = next(index for index, paragraph in enumerate(paragraphs)
+                 if paragraph.text == heading and paragraph.style.name.startswith("Heading"))
+    level = paragraphs[start].style.name
+    lines = []
+    for paragraph in paragraphs[start + 1:]:
+        if paragraph.style.name == level:
+            break
+        lines.append(paragraph.text)
+    return lines
+
+
+def test_the_werkinstructie_lists_the_changes_since_the_previous_version(
+        repo: Repo, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    versioned(repo, "1.0")
+    repo.commit("versie 1.0", "2025-02-03")
+    assert run("build", "--out", str(out), "apeldoorn").exit_code == 0
+    werkinstructie = out / "apeldoorn" / "werkinstructie.docx"
+    assert "Wijzigingen" not in docx_text(werkinstructie)  # a first version: nothing to list
+    versioned(repo, "1.1", "2025-03-01")
+    repo.edit("reactietermijn_werkdagen: 4", "reactietermijn_werkdagen: 5")
+    repo.edit("naam: vaste contactpersoon", "naam: vast aanspreekpunt")
+    result = run("build", "--out", str(out), "apeldoorn")
+    assert result.exit_code == 0, result.stderr
+    assert section(werkinstructie, "Wijzigingen") == [
+        "Gewijzigd ten opzichte van versie 1.0 (vastgesteld op 22 juli 2019):",
+        f"Rol vaste contactpersoon heet nu vast aanspreekpunt (bron: {SOURCE} – Trap 2. "
+        "Digitale zorgtafel)",
+        f"Stap 2 (Digitale zorgtafel): reactietermijn 4 → 5 werkdagen (bron: {SOURCE} – Trap 2. "
+        "Digitale zorgtafel)"]
+    assert section(werkinstructie, "Inhoud")[0] == "Wijzigingen"
+    repo.commit("versie 1.1", "2025-03-01")  # committing the new version changes nothing
+    assert run("build", "--check", "--out", str(out), "apeldoorn").exit_code == 0
+
+
+def docx_text(document: Path) -> str:
+    return "\n".join(paragraph.text for paragraph in docx.Document(str(document)).paragraphs)
