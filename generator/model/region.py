@@ -42,6 +42,8 @@ class Source(Node):
 
     document: SourceDocument = ref("document", label="brondocument")
     section: str = key("sectie", label="sectie")
+    note: str = key("notitie", default="", label="notitie over de bron")
+    """For whoever keeps the YAML (what the source leaves open); no document prints it."""
 
     def describe(self) -> str:
         """`<title of the source document> – <section>`."""
@@ -50,12 +52,24 @@ class Source(Node):
 
 @node
 class DocumentInfo(Node):
-    """The agreement document itself: title, adoption date, author, version."""
+    """The agreement document itself and its document control: version, owner, who adopted it,
+    when it takes effect and when it is reviewed next."""
 
     title: str = key("titel", label="titel")
-    date: dt.date | None = key("datum", default=None, label="datum van vaststelling")
-    drafted_by: str = key("opgesteld_door", default="", label="opgesteld door")
     version: str = key("versie", default="", label="versie")
+    owner: str = key("eigenaar", default="", label="eigenaar")
+    drafted_by: str = key("opgesteld_door", default="", label="opgesteld door")
+    adopted_by: str = key("vastgesteld_door", default="", label="vastgesteld door")
+    date: dt.date | None = key("datum", default=None, label="datum van vaststelling")
+    in_force_from: dt.date | None = key("in_werking_per", default=None, label="in werking per")
+    next_review: dt.date | None = key("volgende_herziening", default=None,
+                                      label="volgende herziening")
+    source: Source | None = key("bron", default=None, label="bron")
+
+    @property
+    def day(self) -> dt.date | None:
+        """The date the documents carry: adopted on, else in force from."""
+        return self.date or self.in_force_from
 
 
 @node
@@ -164,12 +178,27 @@ class Condition(Node):
 
 # --- functions, roles, meetings, assignments ------------------------------------------------
 
+class FunctionKind:
+    """The shared vocabulary of kinds of function (`soort`), in the order a comparison shows
+    them, with the label a reader sees."""
+
+    LABELS = {
+        "zorgregie": "Zorgregie",
+        "zorgcoördinatie": "Zorgcoördinatie",
+        "casemanagement": "Casemanagement",
+        "procesregie": "Procesregie",
+        "casusregie": "Casusregie",
+    }
+    ALL = tuple(LABELS)
+
+
 @node
 class Function(Node):
     NOUN = "functie"
 
     id: str = key("id")
     name: str = key("naam", label="naam")
+    kind: str = key("soort", label="soort functie")
     description: str = key("omschrijving", label="omschrijving")
     when: str = key("wanneer", default="", label="wanneer")
     source: Source = key("bron", label="bron")
@@ -429,6 +458,19 @@ class Ladder(Node):
 
 
 @node
+class Example(Node):
+    """A worked example from the source, told as a case (`voorbeelden`)."""
+
+    NOUN = "voorbeeld"
+
+    id: str = key("id")
+    title: str = key("titel", label="titel")
+    narrative: tuple[str, ...] = key("verhaal", label="verhaal")
+    shows: tuple[str, ...] = key("laat_zien", label="wat het voorbeeld laat zien")
+    source: Source = key("bron", label="bron")
+
+
+@node
 class Protocol(Node):
     NOUN = "protocol"
 
@@ -491,6 +533,7 @@ class Region(Node):
     tools: tuple[Tool, ...] = key("hulpmiddelen", label="hulpmiddelen")
     protocols: tuple[Protocol, ...] = key("protocollen", label="protocollen")
     forms: tuple[Form, ...] = key("formulieren", label="formulieren")
+    examples: tuple[Example, ...] = key("voorbeelden", label="voorbeelden")
     workdays: WorkdaySettings | None = key("werkdagen", default=None, label="werkdagen")
 
     @property

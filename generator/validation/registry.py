@@ -13,13 +13,14 @@ from types import ModuleType
 
 from generator.documents import templates_check
 from generator.errors import RegiekitError
-from generator.validation import forms, identifiers, ladders, references
+from generator.validation import forms, identifiers, ladders, references, review
 
 CHECKS: dict[str, ModuleType] = {
     references.ID: references,
     identifiers.ID: identifiers,
     ladders.ID: ladders,
     forms.ID: forms,
+    review.ID: review,
     templates_check.ID: templates_check,
 }
 

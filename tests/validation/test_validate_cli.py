@@ -56,7 +56,7 @@ def test_invalid_agreement_exits_1_with_location(workspace: Path) -> None:
                 workspace / "regions" / "mini" / "regio.yaml")
     result = invoke()
     assert result.exit_code == 1, explain(result)
-    assert ("regions/mini/regio.yaml:119:21: [fout] VERWIJZING-ONBEKEND "
+    assert ("regions/mini/regio.yaml:120:21: [fout] VERWIJZING-ONBEKEND "
             "ladders[0].stappen[1].uitvoerder: rol 'gemeentelijke-toegan' bestaat niet") \
         in result.stdout
 
@@ -95,7 +95,7 @@ def test_json_format(workspace: Path) -> None:
     assert result.exit_code == 1, explain(result)
     document = json.loads(result.stdout)
     [finding] = document["bevindingen"]
-    assert (finding["code"], finding["regel"], finding["ernst"]) == ("LADDER-CYCLUS", 141, "fout")
+    assert (finding["code"], finding["regel"], finding["ernst"]) == ("LADDER-CYCLUS", 142, "fout")
     assert document["samenvatting"]["fouten"] == 1
 
 

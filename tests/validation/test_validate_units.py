@@ -147,3 +147,22 @@ def test_compiled_precheck_rejects_impossible_dates() -> None:
     broken = parse_yaml(text.replace(first_date, "2021-02-31", 1), "casus.yaml")
     codes = {f.code for f in validate_document(broken, precheck=True)}
     assert "SCHEMA-DATUM" in codes
+
+
+def test_review_date_warns_only_once_it_has_passed() -> None:
+    from datetime import date
+
+    from generator.validation import review
+
+    text = "document:\n  titel: x\n  volgende_herziening: 2027-03-01\n"
+    document = parse_yaml(text, "regions/x/regio.yaml")
+    assert list(review.check(document, today=date(2027, 3, 1))) == []
+    [late] = review.check(document, today=date(2027, 3, 2))
+    assert late.code == "HERZIENING-VERLOPEN" and late.severity is not None
+    assert late.severity.value == "waarschuwing" and "1 maart 2027" in late.message
+
+
+def test_every_shipped_region_states_its_document_control() -> None:
+    for file in sorted((ROOT / "regions").glob("*/regio.yaml")):
+        control = load_yaml(file).data["document"]
+        assert control.get("versie") and control.get("eigenaar"), file
