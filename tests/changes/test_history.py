@@ -15,14 +15,14 @@ from generator.changes.history import HistoryIncomplete, history
 from generator.regions import load_region
 
 SOURCE = "Werkinstructie complexe casuïstiek"
-DOCUMENT = "document:\n  titel: Werkinstructie complexe casuïstiek\n  datum: 2019-07-22\n"
+DOCUMENT = "\ndocument:\n  titel: Werkinstructie complexe casuïstiek\n"
 
 
 def versioned(repo: Repo, version: str, day: str = "") -> None:
     """State `version` (and optionally a new adoption date) in the region's document control."""
     text = repo.file.read_text(encoding="utf-8")
-    start = text.index(DOCUMENT)
-    end = text.index("bronnen:\n", start)
+    start = text.index(DOCUMENT) + 1
+    end = text.index("\nbronnen:\n", start) + 1
     adopted = day or "2019-07-22"
     repo.file.write_text(f"{text[:start]}document:\n  titel: Werkinstructie complexe "
                          f"casuïstiek\n  datum: {adopted}\n  versie: '{version}'\n{text[end:]}",
