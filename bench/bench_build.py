@@ -1,10 +1,16 @@
 """Benchmark `regiekit build` per document against a bare docxtpl load+render+save.
 
 Both sides render the same templates with the same contexts in the same run. The bare side is
-what any docxtpl script does (DocxTemplate(path), render(context), save(path)); the build side
-is the whole `regiekit build`: loading and validating the YAML, building the contexts, rendering,
-fixing properties and zip timestamps, and writing atomically. Prints both per-document times and
-their ratio; exits 1 when the ratio exceeds the budget (1.3).
+what any docxtpl script does (DocxTemplate(path), render(context), save(path)), with the same
+diagrams inserted as docxtpl InlineImages; the build side is the whole `regiekit build`: loading
+and validating the YAML, building the contexts, rendering, inserting the diagrams with their alt
+text, fixing properties and zip timestamps, and writing atomically. Prints both per-document
+times and their ratio; exits 1 when the ratio exceeds the budget (1.3).
+
+Drawing the diagrams (matplotlib) is measured on its own and left out of both sides: each round
+draws every diagram from scratch (timed), then the build and the bare side use those PNGs. A
+build draws each distinct diagram once per process; a cold build pays the drawing plus
+matplotlib's import once, both printed below.
 
     python bench/bench_build.py [--rounds 5]
 """
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from docxtpl import DocxTemplate  # noqa: E402
+from docx.shared import Cm  # noqa: E402
+from docxtpl import DocxTemplate, InlineImage  # noqa: E402
 
 from generator.documents.build import (  # noqa: E402
     BuildOptions,
@@ -31,6 +39,7 @@ from generator.documents.build import (  # noqa: E402
     run_build,
 )
 from generator.documents.environment import environment  # noqa: E402
+from generator.documents.figures import Picture, render_png  # noqa: E402
 from generator.regions import load_region, region_files  # noqa: E402
 
 BUDGET = 1.3
@@ -43,12 +52,54 @@ def planned_documents(out: Path) -> list:
     return documents + [plan_comparison(regions, out)]
 
 
+def pictures(value: object) -> list[Picture]:
+    """Every Picture in a context."""
+    if isinstance(value, Picture):
+        return [value]
+    if isinstance(value, dict):
+        return [p for item in value.values() for p in pictures(item)]
+    if isinstance(value, list):
+        return [p for item in value for p in pictures(item)]
+    return []
+
+
+def with_inline_images(value: object, template: DocxTemplate) -> object:
+    """The context as a plain docxtpl script would pass it: InlineImages of the same PNGs."""
+    if isinstance(value, Picture):
+        return InlineImage(template, io.BytesIO(value.png), width=Cm(value.width_cm))
+    if isinstance(value, dict):
+        return {key: with_inline_images(item, template) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_inline_images(item, template) for item in value]
+    return value
+
+
+def draw_all(drawings: list) -> float:
+    """Draw every distinct diagram from scratch; the time it takes."""
+    render_png.cache_clear()
+    start = time.perf_counter()
+    for drawing in drawings:
+        render_png(drawing)
+    return time.perf_counter() - start
+
+
+def matplotlib_import_seconds() -> float:
+    """What a cold build pays once to import matplotlib's Agg backend (a fresh interpreter)."""
+    code = ("import time; t = time.perf_counter(); "
+            "import matplotlib.backends.backend_agg, matplotlib.figure; "
+            "print(time.perf_counter() - t)")
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                            text=True)
+    return float(result.stdout)
+
+
 def bare(documents: list, out: Path) -> float:
     """docxtpl alone: load, render, save, for every document."""
     start = time.perf_counter()
     for number, document in enumerate(documents):
         template = DocxTemplate(str(find_template(document.template, document.override_dir)))
-        template.render(document.context, jinja_env=environment())
+        template.render(with_inline_images(document.context, template),
+                        jinja_env=environment())
         template.save(str(out / f"{number}.docx"))
     return time.perf_counter() - start
 
@@ -70,19 +121,30 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         documents = planned_documents(Path(work) / "plan")
         count = len(documents)
-        bare(documents, Path(work))  # warm-up: imports, caches, first compile
+        drawings = list(dict.fromkeys(p.drawing for d in documents for p in pictures(d.context)))
+        shown = sum(len(pictures(d.context)) for d in documents)
+        importing = matplotlib_import_seconds()
+        draw_all(drawings)  # warm-up: imports, caches, first compile
+        bare(documents, Path(work))
         full_build(Path(work) / "warm")
-        bare_times, build_times = [], []
+        draw_times, bare_times, build_times = [], [], []
         for round_number in range(rounds):
+            draw_times.append(draw_all(drawings))
             bare_times.append(bare(documents, Path(work)))
             build_times.append(full_build(Path(work) / f"round-{round_number}"))
     bare_per_doc = min(bare_times) / count * 1000
     build_per_doc = min(build_times) / count * 1000
+    draw_ms = min(draw_times) * 1000
     ratio = build_per_doc / bare_per_doc
-    print(f"{count} documenten, beste van {rounds} rondes")
+    print(f"{count} documenten met {shown} schema's ({len(drawings)} verschillende), "
+          f"beste van {rounds} rondes")
     print(f"docxtpl kaal (laden+vullen+opslaan): {bare_per_doc:6.1f} ms per document")
     print(f"regiekit build (alles):              {build_per_doc:6.1f} ms per document")
     print(f"verhouding: {ratio:.2f} (grens {BUDGET})")
+    print(f"schema's tekenen (apart): {draw_ms:.0f} ms voor {len(drawings)} schema's, "
+          f"{draw_ms / max(len(drawings), 1):.0f} ms per schema; matplotlib importeren "
+          f"{importing * 1000:.0f} ms, eenmaal per build")
+    print(f"koude build, per document: {build_per_doc + draw_ms / count:.1f} ms plus import")
     return 0 if ratio <= BUDGET else 1
 
 

@@ -29,6 +29,8 @@ from generator.documents.context import (
     starters,
     step_heading,
 )
+from generator.documents.diagrams import ladder_picture
+from generator.documents.figures import Picture
 from generator.documents.words import capitalize
 from generator.model.region import Assignment, Form, Ladder, Region, Role, Source, Step
 
@@ -73,11 +75,12 @@ def _unique(found: list[Checklist]) -> list[Checklist]:
 
 
 def _context(region: Region, title: str, intro: str, sections: list[Context],
-             source: Source | None) -> Context:
+             source: Source | None, diagram: Picture | None = None) -> Context:
     return clean({  # type: ignore[no-any-return]
         "region": region_summary(region),
         "doc": document_block(region, "Checklist", title),
         "introduction": intro,
+        "diagram": diagram,
         "fill_in": FILL_IN,
         "sections": [s for s in sections if s["points"]],
         "source": source_text(region, source),
@@ -150,7 +153,8 @@ def ladder_checklist(region: Region, ladder: Ladder) -> Checklist:
     title = capitalize(ladder.name)
     return Checklist(ladder.id, title, _context(
         region, title, "Houd per stap bij wat er gedaan is. Een stap start alleen wie dat mag; "
-        "sla geen stap over zonder dat de afspraken dat toestaan.", sections, ladder.source))
+        "sla geen stap over zonder dat de afspraken dat toestaan.", sections, ladder.source,
+        ladder_picture(ladder)))
 
 
 def meeting_checklist(region: Region, step: Step) -> Checklist:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator.changes.history import history
+from generator.documents.diagrams import assignment_diagrams, assignment_picture, ladder_picture
 from generator.documents.words import (
     capitalize,
     clean_text,
@@ -204,6 +205,8 @@ def werkinstructie_context(region: Region) -> Context:
         "roles": [role(region, item) for item in region.roles],
         "meetings": [meeting(region, item) for item in region.meetings],
         "assignments": [assignment(region, item) for item in region.assignments],
+        "assignment_diagrams": [assignment_picture(diagram)
+                                for diagram in assignment_diagrams(region).values()],
         "escalation": [ladder(region, item) for item in region.ladders],
         "tools": ([tool(region, item) for item in region.tools]
                   + [protocol(region, item) for item in region.protocols]),
@@ -457,6 +460,7 @@ def ladder(region: Region, item: Ladder) -> Context:
     source = source_text(region, item.source)
     return {
         "heading": capitalize(item.name),
+        "diagram": ladder_picture(item),
         "description": item.description,
         "triggers": [capitalize(text) for text in item.triggers],
         "rows": (

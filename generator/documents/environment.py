@@ -19,7 +19,9 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator.documents.figures import Picture
 from generator.documents.reproducible import DocumentProperties, apply_properties, freeze_zip
+from generator.documents.words import clean_text
 from generator.errors import RegiekitError
 
 
@@ -41,7 +43,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: DocumentPro
 
     try:
         document = DocxTemplate(str(template))
-        document.render(context, jinja_env=environment())
+        document.render(with_pictures(context, document), jinja_env=environment())
         apply_properties(document.docx.core_properties, properties)
         buffer = io.BytesIO()
         document.save(buffer)
@@ -55,3 +57,38 @@ def render_docx(template: Path, context: dict[str, Any], properties: DocumentPro
         raise TemplateRenderError(f"sjabloon {template} kan niet gevuld worden "
                                   f"({type(error).__name__}: {error})") from None
     return freeze_zip(buffer.getvalue())
+
+
+class InlinePicture:
+    """A Picture bound to the document being rendered; Jinja inserts its `__html__`."""
+
+    def __init__(self, picture: Picture, document: Any) -> None:
+        self.picture, self.document = picture, document
+
+    def __html__(self) -> str:
+        from docx.shared import Cm
+
+        part = self.document.current_rendering_part
+        inline = part.new_pic_inline(io.BytesIO(self.picture.png),
+                                     width=Cm(self.picture.width_cm))
+        alt = clean_text(self.picture.alt)
+        inline.docPr.set("name", "Schema")
+        inline.docPr.set("descr", alt)
+        for properties in inline.xpath(".//pic:cNvPr"):
+            properties.set("descr", alt)
+        # Close the run the tag stands in, add a run with the drawing, reopen a text run.
+        return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r>"
+                '<w:r><w:t xml:space="preserve">')
+
+    __str__ = __html__
+
+
+def with_pictures(value: Any, document: Any) -> Any:
+    """The context with every Picture bound to `document` (a docxtpl DocxTemplate)."""
+    if isinstance(value, Picture):
+        return InlinePicture(value, document)
+    if isinstance(value, dict):
+        return {key: with_pictures(item, document) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_pictures(item, document) for item in value]
+    return value

@@ -44,9 +44,9 @@ TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
     "werkinstructie.docx": frozenset({
         "region", "doc", "contents", "changes", "chapter", "appendix", "introduction",
         "definitions", "functions", "roles", "meetings", "assignments", "escalation", "tools",
-        "commitments", "frameworks", "organisations", "forms", "sources"}),
-    "checklist.docx": frozenset({"region", "doc", "introduction", "fill_in", "sections",
-                                 "source"}),
+        "commitments", "frameworks", "organisations", "forms", "sources", "assignment_diagrams"}),
+    "checklist.docx": frozenset({"region", "doc", "introduction", "diagram", "fill_in",
+                                 "sections", "source"}),
     "formulier.docx": frozenset({"region", "doc", "description", "fill_in", "sections",
                                  "footnote", "source"}),
     "verzoek.docx": frozenset({"region", "doc", "header", "message", "deadline",

@@ -104,6 +104,12 @@ class Builder:
         _font(table_text, size=9)
         table_text.paragraph_format.space_after = Pt(0)
         table_text.paragraph_format.line_spacing = 1.0
+        picture = styles.add_style("Afbeelding", WD_STYLE_TYPE.PARAGRAPH)
+        picture.base_style = normal
+        picture.paragraph_format.space_before = Pt(4)
+        picture.paragraph_format.space_after = Pt(10)
+        picture.paragraph_format.line_spacing = 1.0
+        picture.paragraph_format.keep_together = True
 
     # --- header, footer, title page --------------------------------------------------------
 
@@ -163,6 +169,10 @@ class Builder:
         self.tag(f"for {item} in {items}")
         self.para(f"{{{{ loop.index }}}}.\t{{{{ {item} }}}}", "Genummerd")
         self.tag("endfor")
+
+    def picture(self, expression: str) -> None:
+        """A diagram (a Picture in the context) on its own paragraph, if there is one."""
+        self.when(expression, lambda: self.para(f"{{{{ {expression} }}}}", "Afbeelding"))
 
     def source(self, expression: str) -> None:
         self.tag(f"if {expression}")
@@ -360,8 +370,11 @@ def werkinstructie() -> Builder:
             b.heading("Uitgangspunten", 2), b.bullets("introduction.principles")))
         b.source("introduction.source")
 
-    def item(name: str, extra: Callable[[], None] | None = None, level: int = 2) -> None:
+    def item(name: str, extra: Callable[[], None] | None = None, level: int = 2,
+             picture: bool = False) -> None:
         b.heading(f"{{{{ {name}.heading }}}}", level)
+        if picture:
+            b.picture(f"{name}.diagram")
         b.when(f"{name}.description", lambda: b.para(f"{{{{ {name}.description }}}}"))
         b.when(f"{name}.rows", lambda: b.kv_table(f"{name}.rows"))
         if extra:
@@ -392,6 +405,7 @@ def werkinstructie() -> Builder:
             b.when("t.selection_criteria", lambda: (
                 b.para("De keuze is gebaseerd op", "Tussenkop"),
                 b.bullets("t.selection_criteria")))
+        b.loop("p in assignment_diagrams", lambda: b.picture("p"))
         b.loop("t in assignments", lambda: item("t", body))
 
     def ladders() -> None:
@@ -415,7 +429,7 @@ def werkinstructie() -> Builder:
                 b.labelled("Wat volgt: ", "{{ s.follow_up }}")
                 b.source("s.source")
             b.loop("s in l.steps", step)
-        b.loop("l in escalation", lambda: item("l", steps))
+        b.loop("l in escalation", lambda: item("l", steps, picture=True))
 
     def tools() -> None:
         b.loop("h in tools", lambda: item("h"))
@@ -497,6 +511,7 @@ def short_document() -> Builder:
 def checklist() -> Builder:
     b = short_document()
     b.when("introduction", lambda: b.para("{{ introduction }}"))
+    b.picture("diagram")
     b.kv_table("fill_in")
 
     def section() -> None:

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from documents_support import SHIPPED, region_data, squash
+from documents_support import REPO, SHIPPED, region_data, squash
 
 
 def _tools_or_skip() -> tuple[str, str]:
@@ -25,9 +25,9 @@ def _tools_or_skip() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def pdf_texts(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """All documents converted in one soffice call; text per `<region>/<name>` key."""
-    soffice, pdftotext = _tools_or_skip()
+def pdf_files(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """All documents converted in one soffice call; the PDF per `<region>/<name>` key."""
+    soffice, _ = _tools_or_skip()
     work = tmp_path_factory.mktemp("pdf")
     flat = {}
     for document in sorted(built.rglob("*.docx")):
@@ -38,13 +38,29 @@ def pdf_texts(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(work), *map(str, flat.values())],
                    check=True, capture_output=True, timeout=300)
-    texts = {}
-    for key, source in flat.items():
-        pdf = source.with_suffix(".pdf")
-        assert pdf.is_file(), f"LibreOffice kon {key}.docx niet omzetten"
-        texts[key] = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True,
-                                    capture_output=True, text=True).stdout
-    return texts
+    pdfs = {key: source.with_suffix(".pdf") for key, source in flat.items()}
+    assert [key for key, pdf in pdfs.items() if not pdf.is_file()] == [], \
+        "LibreOffice kon deze documenten niet omzetten"
+    return pdfs
+
+
+@pytest.fixture(scope="module")
+def pdf_texts(pdf_files: dict[str, Path]) -> dict[str, str]:
+    """The text of each PDF, as pdftotext -layout reads it."""
+    _, pdftotext = _tools_or_skip()
+    return {key: subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True,
+                                capture_output=True, text=True).stdout
+            for key, pdf in pdf_files.items()}
+
+
+def _images(pdf: Path) -> list[tuple[int, int]]:
+    """(width, height) in pixels of every image LibreOffice put in the PDF (pdfimages -list)."""
+    pdfimages = shutil.which("pdfimages")
+    if pdfimages is None:
+        pytest.skip("pdfimages (poppler-utils) ontbreekt op deze machine")
+    listing = subprocess.run([pdfimages, "-list", str(pdf)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()[2:]
+    return [(int(line.split()[3]), int(line.split()[4])) for line in listing]
 
 
 def test_every_document_converts(built: Path, pdf_texts: dict[str, str]) -> None:
@@ -77,3 +93,16 @@ def test_apeldoorn_pdf_has_terms_conditions_and_organisations(pdf_texts: dict[st
 def test_comparison_pdf_names_every_region(pdf_texts: dict[str, str]) -> None:
     text = squash(pdf_texts["vergelijking"])
     assert [r for r in SHIPPED if region_data(r)["naam"] not in text] == []
+
+
+@pytest.mark.parametrize("region", SHIPPED)
+def test_werkinstructie_pdf_shows_every_diagram(pdf_files: dict[str, Path], region: str) -> None:
+    from generator.documents.diagrams import assignment_diagrams
+    from generator.regions import load_region
+
+    model = load_region(region, REPO / "regions")
+    images = _images(pdf_files[f"{region}/werkinstructie"])
+    assert len(images) == len(model.ladders) + len(assignment_diagrams(model))
+    assert all(width >= 1200 for width, _ in images)  # drawn at full resolution, not a thumbnail
+    checklist = _images(pdf_files[f"{region}/checklist-{model.ladders[0].id}"])
+    assert len(checklist) == 1
