@@ -172,6 +172,31 @@ def case_test(paths: tuple[Path, ...], regions: Path, rules: Path) -> None:
 
 @main.command()
 @click.argument("regions", nargs=-1)
+@click.option("--inzet", "deployments", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Bestand met feitelijke inzet (YAML of CSV); bij één regio, herhaalbaar.")
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+              default="text", show_default=True, help="Uitvoerformaat.")
+@click.option("--strict", is_flag=True, help="Ook waarschuwingen geven exitcode 1.")
+@click.option("--overzicht", "overview", is_flag=True,
+              help="Per zorgloket het patroon naast het minimale patroon (alleen bij text).")
+@click.option("--regions-dir", type=click.Path(path_type=Path, file_okay=False),
+              default="regions", show_default=True, help="Map met de regio's.")
+@click.option("--rules", type=click.Path(path_type=Path), default="rules/capaciteit.yaml",
+              show_default=True, help="Regelcatalogus van capaciteit.")
+def capaciteit(regions: tuple[str, ...], deployments: tuple[Path, ...], output_format: str,
+               strict: bool, overview: bool, regions_dir: Path, rules: Path) -> None:
+    """Toets zorgloketten: patroon tegen zorgvraag en budget, minimaal patroon, inzet."""
+    from generator.capacity.run import CapacityArgs, run_capacity
+
+    args = CapacityArgs(list(regions), list(deployments), output_format, strict, overview,
+                        regions_dir, rules)
+    _run(lambda: run_capacity(args, stream=sys.stdout))
+
+
+@main.command()
+@click.argument("regions", nargs=-1)
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default="out",
               show_default=True, help="Map voor de documenten.")
 @click.option("--check", is_flag=True,

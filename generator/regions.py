@@ -1,4 +1,6 @@
-"""Finding and loading region agreements: `regions/<id>/regio.yaml`.
+"""Finding and loading region agreements: `regions/<id>/regio.yaml` (coordination) and
+`regions/<id>/zorgloketten.yaml` (care desks and capacity, seed 004); a folder holds either or
+both.
 
 `load_region` returns the model of a region (generator.model.region.Region) only when its
 agreement is valid, so documents and case checks can trust what they read; an invalid region
@@ -30,18 +32,19 @@ class RegionInvalid(RegiekitError):
             "draai 'regiekit validate' voor het volledige overzicht")
 
 
-def region_files(root: Path = DEFAULT_REGIONS_DIR) -> list[Path]:
-    """Every `regio.yaml` one level below `root`, sorted by folder name."""
-    return sorted(root.glob(f"*/{REGION_FILE}"))
+def region_files(root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> list[Path]:
+    """Every `regio.yaml` (or other agreement file `name`) one level below `root`, sorted by
+    folder name."""
+    return sorted(root.glob(f"*/{name}"))
 
 
-def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR) -> Path:
-    """The agreement file for a region given as id, folder or file path."""
-    for candidate in (Path(region), Path(region) / REGION_FILE, root / region / REGION_FILE):
+def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> Path:
+    """The agreement file `name` for a region given as id, folder or file path."""
+    for candidate in (Path(region), Path(region) / name, root / region / name):
         if candidate.is_file():
             return candidate
-    known = ", ".join(path.parent.name for path in region_files(root)) or "geen"
-    raise UsageError(f"regio '{region}' niet gevonden onder {root}/ (bekend: {known})")
+    known = ", ".join(path.parent.name for path in region_files(root, name)) or "geen"
+    raise UsageError(f"regio '{region}' met {name} niet gevonden onder {root}/ (bekend: {known})")
 
 
 def load_region(region: str | Path, root: Path = DEFAULT_REGIONS_DIR) -> Region:

@@ -67,8 +67,9 @@ def validate_document(document: YamlDocument, *, kind: str | None = None,
     if kind is None:
         findings.append(to_finding(document, Problem(
             (), "BESTAND-ONBEKEND-SOORT",
-            "onbekend soort bestand: verwacht regio.yaml, een regelbestand in rules/ of een "
-            "casus (met sleutel 'casus'); het is niet gecontroleerd")))
+            "onbekend soort bestand: verwacht regio.yaml, zorgloketten.yaml, een regelbestand in "
+            "rules/, een casus (met sleutel 'casus') of een inzetbestand (met sleutel 'inzet'); "
+            "het is niet gecontroleerd")))
         return findings
     findings.extend(to_finding(document, p) for p in schema_problems(document.data, SCHEMAS[kind],
                                                                 precheck=precheck))

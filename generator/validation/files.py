@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
+from generator.model.capacity import CAPACITY_FILE, Deployment
 from generator.regions import REGION_FILE
 
 DEFAULT_PATHS = (Path("regions"), Path("rules"))
@@ -17,6 +18,8 @@ SCHEMAS = {
     "regio": "regio.schema.json",
     "regels": "regels.schema.json",
     "casus": "case.schema.json",
+    "zorgloketten": "zorgloketten.schema.json",
+    "inzet": "inzet.schema.json",
 }
 """Document kind -> its schema in schemas/. A schema that does not exist yet is skipped."""
 
@@ -50,14 +53,19 @@ def _skipped(relative: Path) -> bool:
 
 
 def document_kind(file: str, data: Any) -> str | None:
-    """`regio.yaml` is a region, a file in a rules/ folder a rule set, a `casus:` file a case."""
+    """`regio.yaml` is a region, `zorgloketten.yaml` a municipality's care desks, a file in a
+    rules/ folder a rule set, a `casus:` file a case, an `inzet:` file actual deployments."""
     path = Path(file)
     if path.name == REGION_FILE:
         return "regio"
+    if path.name == CAPACITY_FILE:
+        return "zorgloketten"
     if RULES_FOLDER in _folders(path):
         return "regels"
     if isinstance(data, dict) and "casus" in data:
         return "casus"
+    if isinstance(data, dict) and Deployment.LIST_KEY in data:
+        return "inzet"
     return None
 
 

@@ -1,4 +1,8 @@
-"""Ids are unique within their list, a region's id matches its folder and is unique in a run."""
+"""Ids are unique within their list, a region's id matches its folder and is unique in a run.
+
+A folder may hold a region's coordination agreement (`regio.yaml`) and its care desks
+(`zorgloketten.yaml`) under the same id; ids are unique per kind of document.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from generator.validation.problems import Problem, describe_path
 from generator.validation.walk import children, records
 
 ID = "sleutels"
-KINDS = ("regio",)
+KINDS = ("regio", "zorgloketten")
 
 REGIONS_FOLDER = "regions"
 """A region's id must equal its folder only where the layout is `regions/<id>/regio.yaml`."""
@@ -76,15 +80,16 @@ def _folder_mismatch(document: YamlDocument) -> Iterator[Problem]:
 
 
 def check_run(documents: list[YamlDocument]) -> Iterator[tuple[YamlDocument, Problem]]:
-    """Across all region files of one run: each region id once."""
-    first: dict[str, YamlDocument] = {}
+    """Across all region files of one run: each region id once per file name (kind)."""
+    first: dict[tuple[str, str], YamlDocument] = {}
     for document in documents:
         region_id = document.data.get("id") if isinstance(document.data, dict) else None
         if not isinstance(region_id, str):
             continue
-        if region_id in first:
-            other = first[region_id]
+        seen = (Path(document.file).name, region_id)
+        if seen in first:
+            other = first[seen]
             yield document, Problem(("id",), "REGIO-ID-DUBBEL",
                                     f"regio-id '{region_id}' wordt ook gebruikt in {other.file}")
         else:
-            first[region_id] = document
+            first[seen] = document

@@ -9,18 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.findings import Finding, Severity
-from generator.loader import JsonPath, YamlDocument
+from generator.loader import JsonPath, Position, YamlDocument
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem at `path`; `key` points at the key itself (an unknown or duplicate key)."""
+    """One problem at `path`; `key` points at the key itself (an unknown or duplicate key).
+
+    `document` is the file the path is in when it is not the one being checked (a CSV table an
+    agreement refers to); `position` overrides the path's position (a CSV header cell).
+    """
 
     path: JsonPath
     code: str
     message: str
     key: bool = False
     severity: Severity | None = None
+    document: YamlDocument | None = None
+    position: Position | None = None
 
 
 def describe_path(path: JsonPath) -> str:
@@ -33,6 +39,7 @@ def describe_path(path: JsonPath) -> str:
 
 def to_finding(document: YamlDocument, problem: Problem) -> Finding:
     """Stamp a problem with its file, line and severity (an error unless the check set one)."""
-    position = document.position(problem.path, key=problem.key)
+    document = problem.document or document
+    position = problem.position or document.position(problem.path, key=problem.key)
     return Finding(document.file, position.line, position.column, problem.code,
                    problem.severity or Severity.ERROR, problem.message)

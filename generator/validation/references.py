@@ -7,11 +7,10 @@ read from the model's declarations, so a reference added to the model is validat
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from generator.loader import YamlDocument
+from generator.loader import JsonPath, YamlDocument
 from generator.model.mapping import Kind, Node, fields_of
 from generator.model.region import REFERABLE, Region
 from generator.validation.problems import Problem, describe_path
@@ -70,14 +69,17 @@ def check(document: YamlDocument) -> Iterator[Problem]:
                 continue  # a wrong type is the schema's finding
             defined = set().union(*(known[target] for target in reference.targets))
             if value not in defined:
-                message = _message(value, path, reference, defined)
-                yield Problem(path, "VERWIJZING-ONBEKEND", message)
+                yield unknown_reference(path, value, reference.noun,
+                                        " of ".join(reference.targets), defined)
 
 
-def _message(value: str, path: Any, reference: Reference, defined: set[str]) -> str:
-    lists = " of ".join(reference.targets)
-    message = f"{describe_path(path)}: {reference.noun} '{value}' bestaat niet in {lists}"
-    hint = difflib.get_close_matches(value, sorted(defined), n=1)
+def unknown_reference(path: JsonPath, value: str, noun: str, lists: str,
+                      defined: Iterable[str]) -> Problem:
+    """`<path>: <noun> '<value>' bestaat niet in <lists>`, with the closest id as a hint."""
+    defined = sorted(defined)
+    message = f"{describe_path(path)}: {noun} '{value}' bestaat niet in {lists}"
+    hint = difflib.get_close_matches(value, defined, n=1)
     if hint:
-        return f"{message}; bedoelde u '{hint[0]}'?"
-    return f"{message} (bekend: {', '.join(sorted(defined)) or 'geen'})"
+        return Problem(path, "VERWIJZING-ONBEKEND", f"{message}; bedoelde u '{hint[0]}'?")
+    return Problem(path, "VERWIJZING-ONBEKEND",
+                   f"{message} (bekend: {', '.join(defined) or 'geen'})")

@@ -13,7 +13,15 @@ from types import ModuleType
 
 from generator.documents import templates_check
 from generator.errors import RegiekitError
-from generator.validation import forms, identifiers, ladders, references, review
+from generator.validation import (
+    capacity,
+    demand,
+    forms,
+    identifiers,
+    ladders,
+    references,
+    review,
+)
 
 CHECKS: dict[str, ModuleType] = {
     references.ID: references,
@@ -22,6 +30,8 @@ CHECKS: dict[str, ModuleType] = {
     forms.ID: forms,
     review.ID: review,
     templates_check.ID: templates_check,
+    capacity.ID: capacity,
+    demand.ID: demand,
 }
 
 

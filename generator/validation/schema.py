@@ -298,3 +298,13 @@ _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath], Iterator[Problem]]
     "oneOf": _no_branch,
     "anyOf": _no_branch,
 }
+
+
+def required_columns(name: str) -> tuple[str, ...]:
+    """The keys each item of a table schema's one list must have (its CSV's required columns)."""
+    validator = validator_for(name)
+    if validator is None:
+        return ()
+    schema = validator.schema
+    (listed,) = schema["properties"].values()
+    return tuple(listed["items"].get("required", ()))

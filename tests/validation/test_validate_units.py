@@ -68,7 +68,8 @@ def test_registry_modules_declare_the_protocol() -> None:
     for check_id, module in CHECKS.items():
         assert module.ID == check_id and get_check(check_id) is module
         assert callable(module.check) and module.KINDS
-    assert {m.ID for m in checks_for("regio")} == set(CHECKS)
+    assert {m.ID for m in checks_for("regio")} | {m.ID for m in checks_for("zorgloketten")} \
+        == set(CHECKS)
 
 
 def _first_occurrences() -> dict[tuple[str, ...], tuple[Path, tuple[str | int, ...]]]:
