@@ -30,7 +30,7 @@ from generator.documents.context import (
 )
 from generator.documents.environment import render_docx
 from generator.documents.forms import form_context
-from generator.documents.reproducible import FALLBACK_DATE, DocumentProperties
+from generator.documents.reproducible import DocumentProperties
 from generator.documents.templates_check import OVERRIDE_FOLDER, TEMPLATE_DIR
 from generator.errors import RegiekitError
 from generator.regions import DEFAULT_REGIONS_DIR, Region, RegionInvalid, load_region, region_files
@@ -87,19 +87,27 @@ def find_template(name: str, override_dir: Path | None) -> Path:
     return TEMPLATE_DIR / name
 
 
-def midnight(day: date | None) -> datetime:
-    """The start of a date, or FALLBACK_DATE without one: a document date, never the clock."""
-    return datetime.combine(day, datetime.min.time()) if day else FALLBACK_DATE
+def midnight(day: date | None) -> datetime | None:
+    """The start of a date, or None without one: a document date, never the clock."""
+    return datetime.combine(day, datetime.min.time()) if day else None
 
 
-def created_at(region: Region) -> datetime:
-    return midnight(region.document.date if region.document else None)
+def created_at(region: Region) -> datetime | None:
+    """The agreement's own date (adopted on, else in force from), or None."""
+    return midnight(region.document.day if region.document else None)
 
 
-def properties_for(region: Region, title: str) -> DocumentProperties:
-    drafted_by = region.document.drafted_by if region.document else ""
-    return DocumentProperties(title=title, subject=region.name, author=drafted_by or "regiekit",
-                              created=created_at(region))
+def owner(region: Region) -> str:
+    """Who the documents name as their author: the agreement's owner (else who drafted it)."""
+    control = region.document
+    return (control.owner or control.drafted_by) if control else ""
+
+
+def properties_for(region: Region, title: str, day: date | None = None) -> DocumentProperties:
+    """A region document's properties; `day` (a case document's own date) overrides the
+    agreement's date."""
+    return DocumentProperties(title=title, subject=region.name, author=owner(region),
+                              created=midnight(day) if day else created_at(region))
 
 
 def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
@@ -121,9 +129,10 @@ def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
 
 def plan_comparison(regions: list[Region], out: Path) -> PlannedDocument:
     context = comparison_context(regions)
+    dates = [day for day in map(created_at, regions) if day is not None]
+    owners = dict.fromkeys(filter(None, map(owner, regions)))
     properties = DocumentProperties(title=context["doc"]["title"], subject="Vergelijking",
-                                    author="regiekit",
-                                    created=max(created_at(region) for region in regions))
+                                    author="; ".join(owners), created=max(dates, default=None))
     return PlannedDocument(out / COMPARISON_FILE, "vergelijking.docx", context, properties)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from generator.changes.history import history
@@ -31,7 +32,9 @@ from generator.model.region import (
     Commitments,
     Condition,
     Definition,
+    DocumentInfo,
     EligibleOrganisation,
+    Example,
     Field,
     Form,
     Frequency,
@@ -55,11 +58,11 @@ Named = Role | Organisation | Function | Tool | Form
 
 WERKWIJZE = {
     "afstemming": "onderlinge afstemming (overleg, telefoon, mail)",
-    "digitaal": "digitale zorgtafel: een mailbericht aan vaste contactpersonen, met een vaste "
-                "reactietermijn",
-    "fysiek": "fysieke bijeenkomst (zorgtafel)",
-    "opschalen": "opschalen naar de verantwoordelijke",
+    "digitaal": "per mail aan de vaste contactpersonen, met een vaste reactietermijn",
+    "fysiek": "een bijeenkomst aan tafel",
 }
+"""How a step is carried out, where the agreement says so. Opschalen is not here: it is what an
+escalation step is, and the row would only repeat the step's name and description."""
 
 ORGANISATIESOORT = {
     "gemeente": "Gemeenten",
@@ -132,9 +135,10 @@ def conditions_brief(conditions: Iterable[Condition]) -> str:
 
 
 def candidate_text(candidate: Candidate) -> str:
-    """`casemanager` or `procesregisseur (alleen: vrijwillig kader)`."""
+    """`casemanager` or `ouders (alleen bij jeugd)`."""
     brief = conditions_brief(candidate.conditions)
-    return f"{candidate.role.name} ({brief})" if brief else candidate.role.name
+    return f"{candidate.role.name} ({brief[:1].lower()}{brief[1:]})" if brief \
+        else candidate.role.name
 
 
 def candidates_text(candidates: Sequence[Candidate]) -> str:
@@ -148,9 +152,14 @@ def document_title(region: Region) -> str:
 
 
 def document_date(region: Region) -> str:
-    """The adoption date in words, or the empty string: never today's date."""
-    adopted = region.document.date if region.document else None
-    return dutch_date(adopted) if adopted else ""
+    """The agreement's date in words (adopted on, else in force from), or the empty string:
+    never today's date."""
+    day = region.document.day if region.document else None
+    return dutch_date(day) if day else ""
+
+
+def _date_text(day: date | None) -> str:
+    return dutch_date(day) if day else ""
 
 
 def region_summary(region: Region) -> Context:
@@ -167,15 +176,35 @@ def region_summary(region: Region) -> Context:
     }
 
 
+NOT_RECORDED = "niet vastgelegd"
+"""What the title page says when the agreement names no date for its next review."""
+
+
+def control_rows(control: DocumentInfo | None) -> list[dict[str, str]]:
+    """Document control on the title page: version, owner, who drafted and who adopted it,
+    when, from when it applies and when it is reviewed next (always shown, so a missing review
+    date is visible)."""
+    if control is None:
+        return row("Volgende herziening", NOT_RECORDED)
+    return (row("Versie", control.version) + row("Eigenaar", control.owner)
+            + row("Opgesteld door", control.drafted_by if control.drafted_by != control.owner
+                  else "")
+            + row("Vastgesteld door", control.adopted_by)
+            + row("Vastgesteld op", _date_text(control.date))
+            + row("In werking per", _date_text(control.in_force_from))
+            + row("Volgende herziening", _date_text(control.next_review) or NOT_RECORDED))
+
+
 def document_block(region: Region, kind: str, title: str) -> Context:
-    """Title-page data: kind (`Werkinstructie`), title and the metadata rows."""
+    """Title-page data: kind (`Werkinstructie`), title, the metadata rows and the footer line
+    (kind, region, version and date of the agreement)."""
     summary = region_summary(region)
     rows = (row("Regio", summary["name"]) + row("Werkgebied", summary["work_area"])
-            + row("Doelgroep", summary["target_groups"]) + row("Vastgesteld", summary["date"])
-            + row("Versie", summary["version"]) + row("Opgesteld door", summary["drafted_by"])
-            + row("Bron van dit document", f"regions/{region.id}/regio.yaml"))
+            + row("Doelgroep", summary["target_groups"]) + control_rows(region.document))
+    version = f"versie {summary['version']}" if summary["version"] else ""
     return {"kind": kind, "title": title, "rows": rows,
-            "footer": " · ".join(p for p in (kind, summary["name"], summary["date"]) if p)}
+            "footer": " · ".join(p for p in (kind, summary["name"], version, summary["date"])
+                                 if p)}
 
 
 # --- werkinstructie -------------------------------------------------------------------------
@@ -190,14 +219,31 @@ CHAPTERS = [
     ("escalation", "Escalatie"),
     ("tools", "Hulpmiddelen en protocollen"),
     ("commitments", "Wat we van de betrokken partijen vragen"),
+    ("examples", "Voorbeelden uit de praktijk"),
     ("frameworks", "Kaders en evaluatie"),
 ]
 APPENDICES = [("organisations", "Organisaties"), ("forms", "Formulieren"),
               ("sources", "Bronnen")]
 
 
+def appendix_letters(region: Region) -> dict[str, str]:
+    """The letter of each appendix the work instruction has (`{"forms": "B", ...}`): what a
+    reference to "bijlage B" in any of the region's documents points at."""
+    present = {"organisations": region.organisations, "forms": region.forms,
+               "sources": region.sources}
+    return {key: chr(ord("A") + index) for index, key in enumerate(
+        key for key, _ in APPENDICES if present[key])}
+
+
+def forms_appendix(region: Region) -> str:
+    """`bijlage B`, the work instruction's appendix with the forms."""
+    letter = appendix_letters(region).get("forms")
+    return f"bijlage {letter}" if letter else ""
+
+
 def werkinstructie_context(region: Region) -> Context:
-    """Everything the work instruction shows, chapter by chapter."""
+    """Everything the work instruction shows, chapter by chapter. Its table of contents is built
+    from the headings when it is rendered (generator.documents.finishing)."""
     parts: Context = {
         "introduction": introduction(region),
         "definitions": [definition(region, item) for item in region.definitions],
@@ -211,25 +257,18 @@ def werkinstructie_context(region: Region) -> Context:
         "tools": ([tool(region, item) for item in region.tools]
                   + [protocol(region, item) for item in region.protocols]),
         "commitments": commitments(region, region.commitments),
+        "examples": [example(region, item) for item in region.examples],
         "frameworks": frameworks(region),
         "organisations": organisation_groups(region),
         "forms": [form_summary(region, item) for item in region.forms],
         "sources": [source_row(item) for item in region.sources],
     }
-    numbers = {key: str(index) for index, key in enumerate(
-        (key for key, _ in CHAPTERS if parts[key]), start=1)}
-    letters = {key: chr(ord("A") + index) for index, key in enumerate(
-        key for key, _ in APPENDICES if parts[key])}
-    changes = version_history(region)
-    contents = ((["Wijzigingen"] if changes else [])
-                + [f"{numbers[key]}. {title}" for key, title in CHAPTERS if key in numbers]
-                + [f"Bijlage {letters[key]}. {title}" for key, title in APPENDICES
-                   if key in letters])
+    numbers = chapter_numbers(region)
+    letters = appendix_letters(region)
     context = {
         "region": region_summary(region),
         "doc": document_block(region, "Werkinstructie", document_title(region)),
-        "contents": contents,
-        "changes": changes,
+        "changes": version_history(region),
         "chapter": {key: numbers.get(key, "") for key, _ in CHAPTERS},
         "appendix": {key: letters.get(key, "") for key, _ in APPENDICES},
         **parts,
@@ -354,17 +393,34 @@ def meeting(region: Region, item: Meeting) -> Context:
     }
 
 
+def conditions_list(conditions: Sequence[Condition]) -> Context:
+    """Conditions as a list with its lead-in: one condition, or all of several, must hold."""
+    texts = [capitalize(text) for text in condition_texts(conditions)]
+    lead = "Geldt alleen als aan alle voorwaarden is voldaan:" if len(texts) > 1 else \
+        "Geldt alleen als:"
+    return {"intro": lead if texts else "", "texts": texts}
+
+
+def assignment_heading(region: Region, item: Assignment) -> str:
+    """`Wie wordt gezinscoach`; where two rules make someone the same role, the first condition
+    tells them apart (`Wie wordt procesregisseur: gedwongen kader jeugd`)."""
+    heading = f"Wie wordt {item.role.name}"
+    others = [other for other in region.assignments_for(item.role) if other is not item]
+    if others and item.conditions:
+        heading += ": " + item.conditions[0].text.rstrip(".").lower()
+    return heading
+
+
 def assignment(region: Region, item: Assignment) -> Context:
     role_name = item.role.name
     deviation = ("Afwijken mag, als dat expliciet is afgesproken."
                  if item.unless_agreed_otherwise else "")
     return {
-        "heading": f"Wie wordt {role_name}"
-                   + (f" ({conditions_brief(item.conditions)})" if item.conditions else ""),
+        "heading": assignment_heading(region, item),
         "description": item.description,
+        "conditions": conditions_list(item.conditions),
         "rows": (
-            row("Geldt als", " ".join(condition_texts(item.conditions)))
-            + row(f"{capitalize(role_name)} wordt", candidates_text(item.candidates))
+            row(f"{capitalize(role_name)} wordt", candidates_text(item.candidates))
             + row("Afwijken", deviation)
             + row("Na expliciete afspraak ook", candidates_text(item.alternatives))
             + row("Wie besluit", name(item.decided_by))
@@ -416,9 +472,15 @@ def step_heading(step: Step) -> str:
     return f"Stap {step.number}. {capitalize(step.name)}"
 
 
+def conditions_row(label: str, conditions: Sequence[Condition]) -> list[dict[str, str]]:
+    """A single condition as a table row (several go in a list, see conditions_list)."""
+    return row(label, capitalize(conditions[0].text)) if len(conditions) == 1 else []
+
+
 def step(region: Region, item: Step) -> Context:
     method = item.method
     days = item.reply_term_days
+    several = item.conditions if len(item.conditions) > 1 else ()
     return {
         "number": int(item.number),
         "name": item.name,
@@ -434,8 +496,9 @@ def step(region: Region, item: Step) -> Context:
             + row("Werkwijze", capitalize(WERKWIJZE.get(method, "")) if method else "")
             + row("Hulpmiddel", capitalize(name(item.tool)))
             + row("Reactietermijn", reply_term(days))
-            + row("Verplicht formulier", _form_requirement(item.form))
-            + row("Alleen van toepassing als", " ".join(condition_texts(item.conditions)))),
+            + row("Verplicht formulier", form_requirement(region, item.form))
+            + conditions_row("Alleen van toepassing als", item.conditions)),
+        "conditions": conditions_list(several),
         "meeting_conditions": [condition.text for condition in item.meeting_conditions],
         "follow_up": next_steps(item),
         "source": source_text(region, item.source),
@@ -447,27 +510,45 @@ def form_file(form: Form) -> str:
     return f"formulier-{form.id}.docx"
 
 
-def _form_requirement(form: Form | None) -> str:
+def form_requirement(region: Region, form: Form | None) -> str:
+    """`Format omschrijving casus, volledig ingevuld (zie bijlage B)`."""
     if form is None:
         return ""
-    return (f"{capitalize(form.name)}, volledig ingevuld "
-            f"(zie de bijlage Formulieren; blanco: {form_file(form)})")
+    appendix = forms_appendix(region)
+    return f"{capitalize(form.name)}, volledig ingevuld" + (f" (zie {appendix})" if appendix
+                                                            else "")
+
+
+def chapter_numbers(region: Region) -> dict[str, str]:
+    """The number of each chapter the work instruction has, as its headings show it."""
+    present = {
+        "introduction": region.introduction, "definitions": region.definitions,
+        "functions": region.functions, "roles": region.roles, "meetings": region.meetings,
+        "assignments": region.assignments, "escalation": region.ladders,
+        "tools": region.tools or region.protocols, "commitments": region.commitments,
+        "examples": region.examples,
+        "frameworks": region.framework_fits or region.evaluations,
+    }
+    return {key: str(index) for index, key in enumerate(
+        (key for key, _ in CHAPTERS if present[key]), start=1)}
 
 
 def ladder(region: Region, item: Ladder) -> Context:
     definition_term = item.definition.term if item.definition else ""
     steps = [step(region, s) for s in item.steps]
     source = source_text(region, item.source)
+    chapter = chapter_numbers(region).get("definitions")
+    where = f" (zie hoofdstuk {chapter})" if chapter else ""
     return {
         "heading": capitalize(item.name),
         "diagram": ladder_picture(item),
         "description": item.description,
         "triggers": [capitalize(text) for text in item.triggers],
         "rows": (
-            row("Geldt voor", capitalize(definition_term) + " (zie Begrippen)"
-                if definition_term else "")
-            + row("Alleen als", " ".join(condition_texts(item.conditions)))
+            row("Geldt voor", capitalize(definition_term) + where if definition_term else "")
+            + conditions_row("Alleen als", item.conditions)
             + row("Uitgangspunt", item.principle)),
+        "conditions": conditions_list(item.conditions if len(item.conditions) > 1 else ()),
         "steps": steps,
         "source": "" if source in {s["source"] for s in steps} else source,
     }
@@ -484,6 +565,15 @@ def tool(region: Region, item: Tool) -> Context:
             + row("Toegang", capitalize(names_text(item.access)))
             + row("Bijwerken", ("elke maand" if months == 1 else f"elke {months} maanden")
                   if months else "")),
+        "source": source_text(region, item.source),
+    }
+
+
+def example(region: Region, item: Example) -> Context:
+    return {
+        "heading": capitalize(item.title),
+        "paragraphs": list(item.narrative),
+        "shows": [capitalize(text) for text in item.shows],
         "source": source_text(region, item.source),
     }
 
@@ -557,9 +647,7 @@ def form_summary(region: Region, item: Form) -> Context:
     usage = form_usage(region, item)
     return {
         "heading": capitalize(item.name),
-        "description": item.description,
-        "usage": f"Gebruikt bij {usage}." if usage else "",
-        "file": form_file(item),
+        "description": item.description or (f"Te gebruiken bij {usage}." if usage else ""),
         "sections": [{"heading": section_title(number, s),
                       "fields": [field_text(f) for f in s.fields]}
                      for number, s in enumerate(item.sections, start=1)],
@@ -568,6 +656,8 @@ def form_summary(region: Region, item: Form) -> Context:
 
 
 def source_row(item: SourceDocument) -> Context:
-    details = [text for text in (item.publisher, item.file, item.url) if text]
+    """A source document as a reader can find it: title, date, publisher and address (never
+    the file name it has in the project)."""
+    details = [text for text in (item.publisher, item.url) if text]
     when = dutch_date(item.date) if item.date else ""
     return {"title": item.title, "date": when or "—", "details": ", ".join(details)}

@@ -20,6 +20,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.documents.figures import Picture
+from generator.documents.finishing import finish
 from generator.documents.reproducible import DocumentProperties, apply_properties, freeze_zip
 from generator.documents.words import clean_text
 from generator.errors import RegiekitError
@@ -44,6 +45,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: DocumentPro
     try:
         document = DocxTemplate(str(template))
         document.render(with_pictures(context, document), jinja_env=environment())
+        finish(document.docx)
         apply_properties(document.docx.core_properties, properties)
         buffer = io.BytesIO()
         document.save(buffer)

@@ -50,10 +50,15 @@ def answer_text(field: Field, value: Any) -> str:
 
 
 def field_row(field: Field, value: Any) -> Context:
+    """One question; a blank ja/nee question gets two tick boxes, a blank date a date picker
+    (content controls in the template), every other answer a text field."""
     label = field_label(field)
     if field.required:
         label += " *"
-    return {"question": label, "hint": field.note, "answer": answer_text(field, value)}
+    blank = value is None
+    return {"question": label, "hint": field.note, "answer": answer_text(field, value),
+            "boxes": blank and field.kind == FieldKind.YES_NO,
+            "date": blank and field.kind == FieldKind.DATE}
 
 
 def _answer(answers: Answers, section_id: str, field_id: str) -> Any:

@@ -2,7 +2,8 @@
 
 python-docx stamps the current time on every zip member and docxtpl keeps whatever core
 properties the template had; both would make two builds of the same YAML differ. The fixed
-values come from the agreement itself (its adoption date), never from the clock.
+values come from the agreement itself (its adoption date), never from the clock; an agreement
+without any date gives a document without a creation date rather than an invented one.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from generator.documents.words import clean_text
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can carry; used for every member."""
 
-FALLBACK_DATE = datetime(2000, 1, 1)
-"""Creation date of documents whose agreement has no adoption date."""
+LANGUAGE = "nl-NL"
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class DocumentProperties:
     title: str
     subject: str
     author: str
-    created: datetime = FALLBACK_DATE
+    created: datetime | None = None
     keywords: str = "regiekit"
     comments: str = "Gegenereerd met regiekit; wijzig de YAML, niet dit document."
 
@@ -43,15 +43,26 @@ def apply_properties(core: Any, properties: DocumentProperties) -> None:
     core.last_modified_by = clean_text(properties.author)
     core.keywords = properties.keywords
     core.comments = properties.comments
-    core.language = "nl-NL"
+    core.language = LANGUAGE
     core.category = ""
     core.content_status = ""
     core.identifier = ""
     core.version = ""
     core.revision = 1
-    core.created = properties.created
-    core.modified = properties.created
-    core.last_printed = properties.created
+    _remove(core, "cp:lastPrinted")  # never printed
+    if properties.created is None:
+        _remove(core, "dcterms:created", "dcterms:modified")
+    else:
+        core.created = core.modified = properties.created
+
+
+def _remove(core: Any, *tags: str) -> None:
+    from docx.oxml.ns import qn
+
+    element = core._element
+    for tag in tags:
+        for found in element.findall(qn(tag)):
+            element.remove(found)
 
 
 def freeze_zip(data: bytes) -> bytes:

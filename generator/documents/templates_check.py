@@ -42,9 +42,9 @@ _DOCXTPL_PREFIX = re.compile(r"(\{[{%])(?:p|tr|tc|r)(?=\s)")
 
 TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
     "werkinstructie.docx": frozenset({
-        "region", "doc", "contents", "changes", "chapter", "appendix", "introduction",
-        "definitions", "functions", "roles", "meetings", "assignments", "escalation", "tools",
-        "commitments", "frameworks", "organisations", "forms", "sources", "assignment_diagrams"}),
+        "region", "doc", "changes", "chapter", "appendix", "introduction", "definitions",
+        "functions", "roles", "meetings", "assignments", "escalation", "tools", "commitments",
+        "examples", "frameworks", "organisations", "forms", "sources", "assignment_diagrams"}),
     "checklist.docx": frozenset({"region", "doc", "introduction", "diagram", "fill_in",
                                  "sections", "source"}),
     "formulier.docx": frozenset({"region", "doc", "description", "fill_in", "sections",

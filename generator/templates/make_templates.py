@@ -12,10 +12,12 @@ All wording decisions live in generator/documents/context.py; these templates on
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -35,6 +37,21 @@ ACCENT_HEX = "1F3A5F"
 LIGHT_HEX = "E8EEF5"
 GREY = RGBColor(0x59, 0x59, 0x59)
 BOX = "☐"
+Element = Any
+"""An lxml element of the document being built."""
+LANGUAGE = "nl-NL"
+"""The language of every document: Word's spelling check and screen readers use it."""
+BOX_FONT = "MS Gothic"
+"""The font Word itself uses for checkbox content controls (others fall back to a font with ☐)."""
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>regiekit</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>")
+"""The extended properties: regiekit made the file (python-docx's default names a Mac Word)."""
 
 
 class Builder:
@@ -44,6 +61,7 @@ class Builder:
         self.doc = Document()
         self._page(landscape)
         self._styles()
+        self._dutch()
 
     # --- page and styles -------------------------------------------------------------------
 
@@ -57,7 +75,6 @@ class Builder:
         for side in ("left_margin", "right_margin"):
             setattr(section, side, Cm(2.2))
         section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
-        section.different_first_page_header_footer = True
 
     def _styles(self) -> None:
         styles = self.doc.styles
@@ -110,6 +127,34 @@ class Builder:
         picture.paragraph_format.space_after = Pt(10)
         picture.paragraph_format.line_spacing = 1.0
         picture.paragraph_format.keep_together = True
+        self._toc_styles()
+
+    def _toc_styles(self) -> None:
+        """Word's built-in "toc 1" and "toc 2" (ids TOC1, TOC2), which a TOC field fills."""
+        width = Cm(21.0 - 2 * 2.2)
+        for level in (1, 2):
+            style = self.doc.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+            style.element.set(qn("w:styleId"), f"TOC{level}")
+            style.base_style = self.doc.styles["Normal"]
+            style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            style.paragraph_format.space_after = Pt(2 if level == 2 else 3)
+            style.paragraph_format.space_before = Pt(6 if level == 1 else 0)
+            style.paragraph_format.tab_stops.add_tab_stop(width, alignment=2, leader=1)
+            _font(style, size=10, bold=level == 1 or None)
+        self.doc.styles["TOC Heading"].paragraph_format.space_before = Pt(0)
+
+    def _dutch(self) -> None:
+        """Dutch as the language of every style (docDefaults) and of the theme fonts."""
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+        _set_language(language)
+        _set_language(self.doc.settings.element.find(qn("w:themeFontLang")))
+
+    def update_fields_on_open(self) -> None:
+        """Word asks to update fields (the table of contents, page numbers) when it opens."""
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        self.doc.settings.element.append(update)
 
     # --- header, footer, title page --------------------------------------------------------
 
@@ -122,7 +167,9 @@ class Builder:
         foot = section.footer.paragraphs[0]
         foot.style = self.doc.styles["Klein"]
         foot.add_run(footer + "\tpagina ")
-        _page_field(foot)
+        _field(foot, "PAGE")
+        foot.add_run(" van ")
+        _field(foot, "NUMPAGES")
         width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
         foot.paragraph_format.tab_stops.add_tab_stop(width, alignment=2)
 
@@ -136,12 +183,29 @@ class Builder:
         if rows:
             self.kv_table(rows)
         self.doc.add_paragraph()
-        self.para("Dit document is gegenereerd met regiekit uit de regionale afspraken. Wijzig de "
-                  "afspraken in regio.yaml en genereer het document opnieuw; wijzigingen in dit "
-                  "document zelf gaan bij de volgende keer verloren.", "Klein")
+        self.para("Dit document is gemaakt uit de vastgelegde regionale afspraken. Een wijziging "
+                  "hoort in die afspraken; daarna wordt het document opnieuw gemaakt. Wat in dit "
+                  "document zelf wordt veranderd, gaat dan verloren.", "Klein")
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def table_of_contents(self, title: str) -> None:
+        """A TOC field over Heading 1-2 with links, in a Table of Contents block; the build fills
+        in its entries (generator.documents.finishing), Word updates it when it opens."""
+        block = _element("w:sdt", _element(
+            "w:sdtPr", _element("w:docPartObj", _element(
+                "w:docPartGallery", val="Table of Contents"), _element("w:docPartUnique"))))
+        content = _element("w:sdtContent")
+        block.append(content)
+        heading = self.doc.add_paragraph(title, style="TOC Heading")
+        field = self.doc.add_paragraph()
+        for run in (_field_char("begin"), _instruction(' TOC \\o "1-2" \\h \\z \\u '),
+                    _field_char("separate"), _field_char("end")):
+            field._p.append(run)
+        heading._p.addprevious(block)
+        content.append(heading._p)
+        content.append(field._p)
 
     # --- paragraphs ------------------------------------------------------------------------
 
@@ -191,7 +255,7 @@ class Builder:
 
     # --- tables ----------------------------------------------------------------------------
 
-    def kv_table(self, rows: str, widths: tuple[float, float] = (5.0, 11.6)) -> None:
+    def kv_table(self, rows: str, widths: tuple[float, float] = (5.0, 11.6)) -> Table:
         """Two columns, label (shaded) and value, one row per item of `rows`."""
         table = self._table(3, 2, widths)
         _loop_row(table.rows[0], f"for k in {rows}")
@@ -200,8 +264,16 @@ class Builder:
         _shade(label, LIGHT_HEX)
         _cell_text(value, "{{ k.value }}")
         _keep_row_together(table.rows[1])
+        _keep_row_with_next(table.rows[1])
         _loop_row(table.rows[2], "endfor")
         self.doc.add_paragraph(style="Klein")
+        return table
+
+    def fill_in_table(self, rows: str) -> None:
+        """The header a coordinator fills in (case, by whom, date), as text content controls."""
+        table = self.kv_table(rows)
+        _cell_controls(table.rows[1].cells[1], [("", [text_control("{{ k.name }}",
+                                                                   "{{ k.value }}")])])
 
     def list_table(self, rows: str, item: str, columns: Sequence[tuple[str, str, float]],
                    *, min_height: float | None = None) -> Table:
@@ -237,13 +309,17 @@ class Builder:
     def save(self, name: str, *, title: str) -> Path:
         core = self.doc.core_properties
         core.title, core.author, core.last_modified_by = title, "regiekit", "regiekit"
-        core.created = core.modified = core.last_printed = datetime(2000, 1, 1)
         core.revision, core.comments, core.keywords = 1, "Sjabloon van regiekit", "regiekit"
-        path = HERE / name
-        self.doc.save(str(path))
+        core.language = LANGUAGE
+        for dated in (qn("dcterms:created"), qn("dcterms:modified")):
+            for element in core._element.findall(dated):  # a template has no date of its own
+                core._element.remove(element)
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
         from generator.documents.reproducible import freeze_zip
 
-        path.write_bytes(freeze_zip(path.read_bytes()))
+        path = HERE / name
+        path.write_bytes(freeze_zip(_package_in_dutch(buffer.getvalue())))
         return path
 
 
@@ -283,15 +359,123 @@ def _bottom_border(paragraph: Paragraph) -> None:
     ppr.append(borders)
 
 
-def _page_field(paragraph: Paragraph) -> None:
+def _set_language(element: Element) -> None:
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        element.set(qn(attribute), LANGUAGE)
+
+
+def _package_in_dutch(data: bytes) -> bytes:
+    """The saved package with regiekit's extended properties and the language of the part
+    python-docx does not model (stylesWithEffects.xml, for Word 2010) set to Dutch."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "docProps/app.xml":
+                content = APP_XML.encode()
+            elif member.filename == "word/stylesWithEffects.xml":
+                content = content.replace(b'w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"',
+                                          b'w:val="nl-NL" w:eastAsia="nl-NL" w:bidi="nl-NL"')
+            target.writestr(member, content)
+    return output.getvalue()
+
+
+def _element(tag: str, *children: Element, val: str | None = None) -> Element:
+    element = OxmlElement(tag)
+    if val is not None:
+        element.set(qn("w:val"), val)
+    for child in children:
+        element.append(child)
+    return element
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) showing "1" until Word or LibreOffice computes it."""
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def _field_char(kind: str) -> Element:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    return _element("w:r", char)
+
+
+def _instruction(code: str) -> Element:
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = code
+    return _element("w:r", text)
+
+
+def _box_font() -> Element:
+    fonts = OxmlElement("w:rFonts")
+    for attribute in ("w:ascii", "w:eastAsia", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), BOX_FONT)
+    return _element("w:rPr", fonts)
+
+
+def _w14(tag: str, **attributes: str) -> Element:
+    from lxml import etree
+
+    element = etree.Element(f"{{{W14}}}{tag}", nsmap={"w14": W14})
+    for name, value in attributes.items():
+        element.set(f"{{{W14}}}{name}", value)
+    return element
+
+
+def _text_run(text: str, properties: Element | None = None) -> Element:
+    run = OxmlElement("w:r")
+    if properties is not None:
+        run.append(properties)
+    element = OxmlElement("w:t")
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    run.append(element)
+    return run
+
+
+def _content_control(alias: str, kind: Element, run: Element,
+                     properties: Element | None = None) -> Element:
+    """A run-level content control (w:sdt) a coordinator fills in on screen."""
+    settings = _element("w:sdtPr")
+    if properties is not None:
+        settings.append(properties)
+    settings.append(_element("w:alias", val=alias))
+    settings.append(kind)
+    return _element("w:sdt", settings, _element("w:sdtContent", run))
+
+
+def checkbox(alias: str) -> Element:
+    """A Word 2010 checkbox content control, unticked (☐, ticked ☒)."""
+    kind = _w14("checkbox")
+    kind.append(_w14("checked", val="0"))
+    kind.append(_w14("checkedState", val="2612", font=BOX_FONT))
+    kind.append(_w14("uncheckedState", val="2610", font=BOX_FONT))
+    return _content_control(alias, kind, _text_run(BOX, _box_font()), _box_font())
+
+
+def text_control(alias: str, text: str) -> Element:
+    """A plain-text content control holding `text` (a docxtpl expression), several lines."""
+    kind = OxmlElement("w:text")
+    kind.set(qn("w:multiLine"), "1")
+    return _content_control(alias, kind, _text_run(text))
+
+
+def date_control(alias: str, text: str) -> Element:
+    """A date picker content control (Dutch, day month year) showing `text` until filled."""
+    kind = _element("w:date", _element("w:dateFormat", val="d MMMM yyyy"),
+                    _element("w:lid", val=LANGUAGE),
+                    _element("w:storeMappedDataAs", val="dateTime"),
+                    _element("w:calendar", val="gregorian"))
+    return _content_control(alias, kind, _text_run(text))
 
 
 def _cell_text(cell: _Cell, text: str, *, bold: bool = False,
@@ -336,6 +520,29 @@ def _keep_row_together(row: object) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # type: ignore[attr-defined]
 
 
+def _cell_controls(cell: _Cell, alternatives: list[tuple[str, list[Element]]]) -> None:
+    """Replace the cell's text by content controls; with several alternatives, each under its
+    docxtpl condition (`if v.boxes`, `elif v.date`, `else`), closed by `endif`."""
+    template = cell.paragraphs[0]
+    style = template.style
+    for condition, parts in alternatives:
+        if condition:
+            cell.add_paragraph(f"{{%p {condition} %}}", style)
+        paragraph = cell.add_paragraph(style=style)
+        for part in parts:
+            paragraph._p.append(part if not isinstance(part, str) else _text_run(part))
+    if len(alternatives) > 1:
+        cell.add_paragraph("{%p endif %}", style)
+    template._p.getparent().remove(template._p)
+
+
+def _keep_row_with_next(row: object) -> None:
+    """Every row of the table keeps with the next one: a short table is never split."""
+    for cell in row.cells:  # type: ignore[attr-defined]
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
 def _loop_row(row: object, code: str) -> None:
     _cell_text(row.cells[0], f"{{%tr {code} %}}")  # type: ignore[attr-defined]
 
@@ -346,9 +553,10 @@ def werkinstructie() -> Builder:
     b = Builder()
     b.header_footer("{{ region.name }} · {{ doc.title }}", "{{ doc.footer }}")
     b.title_page("{{ doc.kind }}", "{{ doc.title }}", "{{ region.name }}", "doc.rows")
+    b.update_fields_on_open()
     b.page_break()
-    b.heading("Inhoud", 1)
-    b.loop("line in contents", lambda: b.para("{{ line }}"))
+    b.table_of_contents("Inhoud")
+    b.page_break()
     b.when("changes", lambda: (b.heading("Wijzigingen", 1), b.para("{{ changes.introduction }}"),
                                b.bullets("changes.lines")))
 
@@ -371,15 +579,23 @@ def werkinstructie() -> Builder:
         b.source("introduction.source")
 
     def item(name: str, extra: Callable[[], None] | None = None, level: int = 2,
-             picture: bool = False) -> None:
+             picture: bool = False, lead: Callable[[], None] | None = None) -> None:
         b.heading(f"{{{{ {name}.heading }}}}", level)
         if picture:
             b.picture(f"{name}.diagram")
         b.when(f"{name}.description", lambda: b.para(f"{{{{ {name}.description }}}}"))
+        if lead:
+            lead()
         b.when(f"{name}.rows", lambda: b.kv_table(f"{name}.rows"))
         if extra:
             extra()
         b.source(f"{name}.source")
+
+    def conditions(name: str) -> None:
+        """The conditions of `name` (`{intro, items}`) as a lead-in and a list."""
+        b.when(f"{name}.conditions.texts", lambda: (
+            b.para(f"{{{{ {name}.conditions.intro }}}}", "Tussenkop"),
+            b.bullets(f"{name}.conditions.texts")))
 
     def definitions() -> None:
         def body() -> None:
@@ -406,7 +622,7 @@ def werkinstructie() -> Builder:
                 b.para("De keuze is gebaseerd op", "Tussenkop"),
                 b.bullets("t.selection_criteria")))
         b.loop("p in assignment_diagrams", lambda: b.picture("p"))
-        b.loop("t in assignments", lambda: item("t", body))
+        b.loop("t in assignments", lambda: item("t", body, lead=lambda: conditions("t")))
 
     def ladders() -> None:
         def steps() -> None:
@@ -423,16 +639,27 @@ def werkinstructie() -> Builder:
                 b.heading("{{ s.heading }}", 3)
                 b.para("{{ s.description }}")
                 b.when("s.rows", lambda: b.kv_table("s.rows"))
+                conditions("s")
                 b.when("s.meeting_conditions", lambda: (
                     b.para("Randvoorwaarden voor het overleg", "Tussenkop"),
                     b.numbered("s.meeting_conditions")))
                 b.labelled("Wat volgt: ", "{{ s.follow_up }}")
                 b.source("s.source")
             b.loop("s in l.steps", step)
-        b.loop("l in escalation", lambda: item("l", steps, picture=True))
+        b.loop("l in escalation", lambda: item("l", steps, picture=True,
+                                               lead=lambda: conditions("l")))
 
     def tools() -> None:
         b.loop("h in tools", lambda: item("h"))
+
+    def examples() -> None:
+        def example() -> None:
+            b.heading("{{ x.heading }}", 2)
+            b.loop("paragraph in x.paragraphs", lambda: b.para("{{ paragraph }}"))
+            b.when("x.shows", lambda: (b.para("Wat dit voorbeeld laat zien", "Tussenkop"),
+                                       b.bullets("x.shows")))
+            b.source("x.source")
+        b.loop("x in examples", example)
 
     def commitments() -> None:
         b.para("{{ commitments.introduction }}")
@@ -460,6 +687,7 @@ def werkinstructie() -> Builder:
     chapter("escalation", "Escalatie", ladders)
     chapter("tools", "Hulpmiddelen en protocollen", tools)
     chapter("commitments", "Wat we van de betrokken partijen vragen", commitments)
+    chapter("examples", "Voorbeelden uit de praktijk", examples)
     chapter("frameworks", "Kaders en evaluatie", frameworks)
 
     def appendix(key: str, title: str, body: Callable[[], None]) -> None:
@@ -480,17 +708,17 @@ def werkinstructie() -> Builder:
         def form() -> None:
             b.heading("{{ f.heading }}", 2)
             b.when("f.description", lambda: b.para("{{ f.description }}"))
-            b.when("f.usage", lambda: b.para("{{ f.usage }}"))
             b.loop("section in f.sections", lambda: (b.para("{{ section.heading }}", "Tussenkop"),
                                                      b.bullets("section.fields", "field")))
-            b.para("Blanco in te vullen als {{ f.file }}.", "Klein")
+            b.para("Dit formulier is er ook als apart document dat op het scherm of op papier "
+                   "kan worden ingevuld.", "Klein")
             b.source("f.source")
         b.loop("f in forms", form)
 
     def sources() -> None:
         b.list_table("sources", "s", [("Document", "{{ s.title }}", 8.0),
                                       ("Datum", "{{ s.date }}", 3.0),
-                                      ("Vindplaats", "{{ s.details }}", 5.6)])
+                                      ("Uitgever en vindplaats", "{{ s.details }}", 5.6)])
 
     appendix("organisations", "Organisaties", organisations)
     appendix("forms", "Formulieren", forms)
@@ -512,14 +740,15 @@ def checklist() -> Builder:
     b = short_document()
     b.when("introduction", lambda: b.para("{{ introduction }}"))
     b.picture("diagram")
-    b.kv_table("fill_in")
+    b.fill_in_table("fill_in")
 
     def section() -> None:
         b.heading("{{ section.heading }}", 2)
         b.when("section.note", lambda: b.para("{{ section.note }}", "Klein"))
-        b.list_table("section.points", "p", [
+        table = b.list_table("section.points", "p", [
             ("✓", BOX, 0.9), ("Controlepunt", "{{ p.text }}", 10.2),
             ("Toelichting", "{{ p.note }}", 5.5)])
+        _cell_controls(table.rows[2].cells[0], [("", [checkbox("Afgevinkt")])])
     b.loop("section in sections", section)
     b.source("source")
     return b
@@ -528,13 +757,17 @@ def checklist() -> Builder:
 def formulier() -> Builder:
     b = short_document()
     b.when("description", lambda: b.para("{{ description }}"))
-    b.kv_table("fill_in")
+    b.fill_in_table("fill_in")
 
     def section() -> None:
         b.heading("{{ section.heading }}", 2)
         table = b.list_table("section.fields", "v", [
             ("Vraag", "{{ v.question }}", 6.6), ("Antwoord", "{{ v.answer }}", 10.0)],
             min_height=1.6)
+        _cell_controls(table.rows[2].cells[1], [
+            ("if v.boxes", [checkbox("Ja"), " ja      ", checkbox("Nee"), " nee"]),
+            ("elif v.date", [date_control("{{ v.question }}", "{{ v.answer }}")]),
+            ("else", [text_control("{{ v.question }}", "{{ v.answer }}")])])
         label_cell = table.rows[2].cells[0]
         _shade(label_cell, LIGHT_HEX)
         hint = label_cell.add_paragraph("{{ v.hint }}")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 from click.testing import CliRunner, Result
+from docx.oxml.ns import qn
 
 from generator.cli import main
 from generator.loader import load_yaml
@@ -24,25 +26,20 @@ def region_data(region: str, root: Path = REPO / "regions") -> dict:
 
 
 def docx_text(path: Path) -> str:
-    """Every paragraph of body, tables, headers and footers, one per line."""
+    """Every paragraph of body, tables, content controls, headers and footers, one per line
+    (python-docx's `paragraph.text` skips what sits in a content control or a field)."""
     document = docx.Document(str(path))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines.extend(_table_text(table))
+    parts = [document.element.body]
     for section in document.sections:
-        for part in (section.header, section.footer, section.first_page_header):
-            lines.extend(p.text for p in part.paragraphs)
-    return "\n".join(lines)
+        parts.extend(part._element for part in (section.header, section.footer,
+                                                section.first_page_header))
+    return "\n".join(paragraph_text(p) for part in parts for p in part.iter(qn("w:p")))
 
 
-def _table_text(table: docx.table.Table) -> list[str]:
-    lines = []
-    for row in table.rows:
-        for cell in row.cells:
-            lines.extend(p.text for p in cell.paragraphs)
-            for inner in cell.tables:
-                lines.extend(_table_text(inner))
-    return lines
+def paragraph_text(paragraph: Any) -> str:
+    """The text of one w:p element: its w:t and w:tab, in order, wherever they are nested."""
+    return "".join(node.text or "" if node.tag == qn("w:t") else "\t"
+                   for node in paragraph.iter(qn("w:t"), qn("w:tab")))
 
 
 def squash(text: str) -> str:

@@ -7,6 +7,7 @@ developer machine without LibreOffice may skip it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -106,3 +107,19 @@ def test_werkinstructie_pdf_shows_every_diagram(pdf_files: dict[str, Path], regi
     assert all(width >= 1200 for width, _ in images)  # drawn at full resolution, not a thumbnail
     checklist = _images(pdf_files[f"{region}/checklist-{model.ladders[0].id}"])
     assert len(checklist) == 1
+
+
+def test_no_page_holds_only_a_source_line(pdf_texts: dict[str, str]) -> None:
+    """Each page as LibreOffice lays it out: besides its header and its footer (with the page
+    number), a page never shows just a "Bron: ..." line."""
+    lonely = []
+    for key, text in pdf_texts.items():
+        for number, page in enumerate(text.split("\f"), start=1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            if not lines:
+                continue
+            assert re.search(r"pagina \d+ van \d+", lines[-1]), (key, number, lines[-1])
+            body = lines[1:-1]  # without the header line and the footer line
+            if body and all(line.startswith("Bron:") for line in body):
+                lonely.append((key, number))
+    assert lonely == []
