@@ -2,7 +2,12 @@
 
 Which checklists a region gets follows from what it agreed: starting care coordination (when it
 has functions, assignments or meetings), one per escalation ladder, one before each step that
-has meeting conditions (the fysieke zorgtafel), and one per form ("casusbeschrijving compleet").
+has meeting conditions (the fysieke zorgtafel), and one per form ("casusbeschrijving compleet");
+none with fewer than two boxes to tick besides recording the outcome.
+
+A box is only there for what a valid case can tick: what comes before a step is derived from the
+ladder's allowed jumps (the steps every route into it passes, `Ladder.dominators`), and a step a
+route may skip says so, with who chooses.
 """
 
 from __future__ import annotations
@@ -12,14 +17,14 @@ from dataclasses import dataclass
 from generator.documents.context import (
     FILL_IN,
     Context,
+    assignment_heading,
     cadence,
     candidates_text,
     clean,
     condition_texts,
-    conditions_brief,
     document_block,
     field_text,
-    form_file,
+    forms_appendix,
     names_text,
     next_steps,
     region_summary,
@@ -31,7 +36,7 @@ from generator.documents.context import (
 )
 from generator.documents.diagrams import ladder_picture
 from generator.documents.figures import Picture
-from generator.documents.words import capitalize
+from generator.documents.words import capitalize, join_and, join_or
 from generator.model.region import Assignment, Form, Ladder, Region, Role, Source, Step
 
 
@@ -48,6 +53,13 @@ def point(text: str, note: str = "") -> dict[str, str]:
     return {"text": text, "note": note}
 
 
+OUTCOME = "Uitkomst vastgelegd"
+"""The box every step ends with; it alone does not make a checklist worth printing."""
+MIN_BOXES = 2
+"""A checklist needs at least this many boxes besides the outcome boxes; a procedure of one
+action is described in the work instruction, not ticked off on a form of its own."""
+
+
 def section(title: str, points: list[dict[str, str]], note: str = "") -> Context:
     return {"heading": title, "note": note, "points": points}
 
@@ -60,7 +72,13 @@ def checklists(region: Region) -> list[Checklist]:
         found.extend(meeting_checklist(region, step)
                      for step in ladder.steps if step.meeting_conditions)
     found.extend(form_checklist(region, form) for form in region.forms)
-    return _unique([c for c in found if c is not None])
+    return _unique([c for c in found if c is not None and worth_a_checklist(c)])
+
+
+def worth_a_checklist(checklist: Checklist) -> bool:
+    boxes = [p for s in checklist.context["sections"] for p in s["points"]
+             if p["text"] != OUTCOME]
+    return len(boxes) >= MIN_BOXES
 
 
 def _unique(found: list[Checklist]) -> list[Checklist]:
@@ -93,7 +111,7 @@ def start_checklist(region: Region) -> Checklist | None:
     need = [point(f"{capitalize(function.name)} is aan de orde", function.when)
             for function in region.functions if function.when]
     sections = [section("Is coördinatie van zorg nodig?", need)]
-    sections.extend(assignment_section(assignment) for assignment in region.assignments)
+    sections.extend(assignment_section(region, assignment) for assignment in region.assignments)
     assigned = dict.fromkeys(assignment.role for assignment in region.assignments)
     sections.extend(tasks_section(role) for role in assigned)
     meetings = [point(f"{capitalize(meeting.name)} is gepland ({cadence(meeting.frequency)})",
@@ -107,7 +125,7 @@ def start_checklist(region: Region) -> Checklist | None:
         None))
 
 
-def assignment_section(assignment: Assignment) -> Context:
+def assignment_section(region: Region, assignment: Assignment) -> Context:
     role_name = assignment.role.name
     points = [point(f"Vastgesteld dat de afspraak geldt: {c}")
               for c in condition_texts(assignment.conditions)]
@@ -122,9 +140,7 @@ def assignment_section(assignment: Assignment) -> Context:
         points.append(point(f"Besluit genomen door de {assignment.decided_by.name}"))
     if assignment.moment:
         points.append(point("Toewijzing op het afgesproken moment", assignment.moment))
-    conditions = conditions_brief(assignment.conditions)
-    title = f"Wie wordt {role_name}?" + (f" ({conditions.lower()})" if conditions else "")
-    return section(title, points)
+    return section(assignment_heading(region, assignment) + "?", points)
 
 
 def tasks_section(role: Role) -> Context:
@@ -133,23 +149,56 @@ def tasks_section(role: Role) -> Context:
                    "Bespreek met de aangewezen professional en het gezin wat deze taken inhouden.")
 
 
-def step_points(step: Step) -> list[dict[str, str]]:
-    points = [point("Gestart door iemand die dat mag", f"Mag starten: {starters(step)}")]
+def start_points(step: Step) -> list[dict[str, str]]:
+    """Who started the step: each initiator separately where each must act himself."""
+    if step.all_initiators and len(step.initiators) > 1:
+        return [point(f"{capitalize(role.name)} heeft de stap zelf gezet")
+                for role in step.initiators]
+    return [point("Gestart door iemand die dat mag", f"Mag starten: {starters(step)}")]
+
+
+def step_points(region: Region, step: Step) -> list[dict[str, str]]:
+    points = start_points(step)
     if step.form is not None:
         points.append(point(f"{capitalize(step.form.name)} volledig ingevuld",
-                            f"Formulier: {form_file(step.form)}"))
+                            _form_note(region)))
     if step.participants:
         points.append(point(f"Deelnemers betrokken: {names_text(step.participants)}"))
     if step.reply_term_days:
         points.append(point("Uiterste reactiedatum berekend en genoteerd",
                             f"Reactietermijn: {reply_term(step.reply_term_days)}"))
     points.extend(point(condition.text) for condition in step.meeting_conditions)
-    points.append(point("Uitkomst vastgelegd", next_steps(step)))
+    points.append(point(OUTCOME, next_steps(step)))
     return points
 
 
+def _form_note(region: Region) -> str:
+    appendix = forms_appendix(region)
+    return f"Het formulier staat in {appendix} van de werkinstructie." if appendix else ""
+
+
+def step_note(step: Step) -> str:
+    """When a step's boxes apply at all: only when it was chosen, or only for some cases."""
+    notes = [condition.text for condition in step.conditions]
+    if step.ladder.optional(step):
+        notes.insert(0, f"Deze stap is niet altijd aan de orde: {choice_text(step)}")
+    return " ".join(notes)
+
+
+def choice_text(step: Step) -> str:
+    """`na stap 2 kiest de gemeentelijke (lokale) toegang tussen stap 3 en stap 4.`"""
+    forks = [fork for fork in step.ladder.preceding(step) if len(fork.following) > 1]
+    parts = []
+    for fork in forks:
+        options = join_and([f"stap {s.number}" for s in fork.following])
+        who = f"kiest de {fork.chooser.name}" if fork.chooser else "wordt gekozen"
+        parts.append(f"na stap {fork.number} {who} tussen {options}")
+    return (join_or(parts) or "een route kan deze stap overslaan") + "."
+
+
 def ladder_checklist(region: Region, ladder: Ladder) -> Checklist:
-    sections = [section(step_heading(step), step_points(step)) for step in ladder.steps]
+    sections = [section(step_heading(step), step_points(region, step), step_note(step))
+                for step in ladder.steps]
     title = capitalize(ladder.name)
     return Checklist(ladder.id, title, _context(
         region, title, "Houd per stap bij wat er gedaan is. Een stap start alleen wie dat mag; "
@@ -157,12 +206,22 @@ def ladder_checklist(region: Region, ladder: Ladder) -> Checklist:
         ladder_picture(ladder)))
 
 
+def route_points(step: Step) -> tuple[list[dict[str, str]], str]:
+    """What every route into `step` has passed (a box each), and a note on the steps only
+    some routes pass: derived from the ladder's allowed jumps (dominators), not its numbers."""
+    ladder = step.ladder
+    passed = ladder.dominators.get(step.number, frozenset()) - {step.number}
+    boxes = [point(f"Stap {s.number} ({s.name}) heeft geen resultaat opgeleverd")
+             for s in ladder.steps if s.number in passed]
+    optional = [s for s in ladder.preceding(step) if s.number not in passed]
+    notes = [f"Stap {s.number} ({s.name}) is niet altijd gezet: {choice_text(s)} Is stap "
+             f"{s.number} gezet, dan heeft ook die geen resultaat opgeleverd." for s in optional]
+    return boxes, " ".join(notes)
+
+
 def meeting_checklist(region: Region, step: Step) -> Checklist:
     ladder = step.ladder
-    earlier = [s for s in ladder.steps
-               if s.follow_up is not None and step.number in s.follow_up.step_numbers]
-    preparation = [point(f"Stap {s.number} ({s.name}) heeft geen resultaat opgeleverd")
-                   for s in earlier]
+    preparation, route_note = route_points(step)
     preparation.append(point(f"Belegd door {starters(step).lower()}"))
     if step.form is not None:
         preparation.append(point(f"{capitalize(step.form.name)} volledig ingevuld "
@@ -174,13 +233,13 @@ def meeting_checklist(region: Region, step: Step) -> Checklist:
     if step.closes_only_with_solution:
         closing.append(point("Er is een passende oplossing gevonden voordat de bespreking "
                              "wordt afgesloten"))
-    closing.append(point("Afspraken en uitkomst vastgelegd"))
+    closing.append(point(OUTCOME, "Afspraken en uitkomst"))
     title = f"Voor de {step.name.lower()}"
     return Checklist(f"voor-{slug(step.name)}", title, _context(
         region, capitalize(title), f"Controleer deze punten vóór en tijdens stap {step.number} "
         f"van de {ladder.name.lower()}.",
-        [section("Voorbereiding", preparation), section("Randvoorwaarden", conditions),
-         section("Afronding", closing)], step.source))
+        [section("Voorbereiding", preparation, route_note),
+         section("Randvoorwaarden", conditions), section("Afronding", closing)], step.source))
 
 
 def form_checklist(region: Region, form: Form) -> Checklist:

@@ -456,6 +456,58 @@ class Ladder(Node):
         """The (first) step numbered `number`, or None."""
         return self._by_number.get(number) if isinstance(number, int) else None
 
+    # --- the ladder as a graph of allowed jumps ---------------------------------------------
+
+    @property
+    def first(self) -> Step | None:
+        """Where every route starts: step 1."""
+        return self.step(1)
+
+    def preceding(self, step: Step) -> tuple[Step, ...]:
+        """The steps after which `step` may follow (the jumps into it)."""
+        return tuple(other for other in self.steps if step in other.following)
+
+    def reachable_from(self, step: Step) -> frozenset[int]:
+        """The numbers of the steps a route can reach from `step`, itself included."""
+        reached, todo = {step.number}, [step]
+        while todo:
+            for following in todo.pop().following:
+                if following.number not in reached:
+                    reached.add(following.number)
+                    todo.append(following)
+        return frozenset(reached)
+
+    @cached_property
+    def dominators(self) -> dict[int, frozenset[int]]:
+        """For each step a route can reach: the steps every route from step 1 to it passes,
+        itself included. Derived from the allowed jumps, not from the numbering: in Apeldoorn
+        step 2 may jump to step 4, so step 3 does not dominate step 4."""
+        first = self.first
+        if first is None:
+            return {}
+        reachable = self.reachable_from(first)
+        steps = [step for step in self.steps if step.number in reachable]
+        found = {step.number: set(reachable) for step in steps}
+        found[first.number] = {first.number}
+        changed = True
+        while changed:
+            changed = False
+            for step in steps:
+                into = [found[p.number] for p in self.preceding(step) if p.number in reachable]
+                if step is first or not into:
+                    continue
+                new = {step.number} | set.intersection(*into)
+                if new != found[step.number]:
+                    found[step.number], changed = new, True
+        return {number: frozenset(numbers) for number, numbers in found.items()}
+
+    def optional(self, step: Step) -> bool:
+        """True when a route can pass this step by: a step after it is also reached without it
+        (Apeldoorn step 3: after step 2 the gemeentelijke toegang may choose step 4)."""
+        after = self.reachable_from(step) - {step.number}
+        return any(step.number not in self.dominators.get(number, frozenset())
+                   for number in after)
+
 
 @node
 class Example(Node):

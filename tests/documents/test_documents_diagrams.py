@@ -67,8 +67,14 @@ def test_each_ladder_opens_its_section_with_a_described_diagram(built: Path,
 
 @pytest.mark.parametrize("region_id", SHIPPED)
 def test_each_ladder_checklist_shows_the_same_diagram(built: Path, region_id: str) -> None:
+    """Every ladder checklist (a one-action ladder has none, see test_documents_checklists)."""
+    from generator.documents.checklists import checklists
+
     region = load_region(region_id, REGIONS)
+    names = {checklist.name for checklist in checklists(region)}
     for ladder in region.ladders:
+        if ladder.id not in names:
+            continue
         pictures = _pictures(built / region_id / f"checklist-{ladder.id}.docx")
         assert [alt for alt, _ in pictures] == [ladder_picture(ladder).alt]
 
