@@ -21,27 +21,29 @@ from generator.documents.build import (
     render_all,
     report,
 )
+from generator.documents.casewords import case_block, person, step_label
 from generator.documents.context import (
     Context,
     clean,
-    document_block,
-    name,
+    form_usage,
     names_text,
     region_summary,
     source_text,
 )
 from generator.documents.forms import form_context, form_sections
+from generator.documents.overview import TITLE, overview_context
 from generator.documents.reproducible import DocumentProperties
 from generator.documents.words import capitalize, dutch_date, join_and, working_days
 from generator.errors import RegiekitError
 from generator.findings import Severity
 from generator.loader import YamlDocument, load_yaml
-from generator.model.case import Actor, Case, Escalation, FilledForm, build_case, region_id_of
+from generator.model.case import Case, Escalation, FilledForm, build_case, region_id_of
 from generator.model.region import Form, Region, Step
 from generator.regions import RegionInvalid, load_region
 from generator.workdays import add_working_days
 
 EXIT_FINDINGS = 1
+OVERVIEW_FILE = "casusoverzicht.docx"
 NO_RESULT = "geen-resultaat"
 """The outcome (`uitkomst`) of an escalation step that found no solution."""
 BY_MAIL = "digitaal"
@@ -70,17 +72,19 @@ def _region_id(document: YamlDocument) -> str:
     return region_id_of(document) or ""  # a schema-valid case always names its region
 
 
-def person(actor: Actor | None) -> str:
-    """`gecertificeerde instelling (GI), Jeugdbescherming Gelderland` for an actor of the case."""
-    if actor is None:
-        return ""
-    parts = [name(actor.acting_role), name(actor.acting_organisation)]
-    return capitalize(", ".join(p for p in parts if p))
-
-
 def case_properties(title: str, region: Region, day: date | None) -> DocumentProperties:
     return DocumentProperties(title=title, subject=region.name, author="regiekit",
                               created=midnight(day))
+
+
+def form_steps(case: Case, filled: FilledForm) -> str:
+    """The steps of the case this filled form was used for, else the steps that require it."""
+    used = [step_label(event) for event in case.escalations_in_order if event.form is filled]
+    if used:
+        return capitalize(join_and(used))
+    usage = form_usage(case.region, filled.form) if filled.form else ""
+    return (f"Nog bij geen stap van deze casus gebruikt; het formulier hoort bij {usage}"
+            if usage else "Bij geen stap van een escalatieroute")
 
 
 def filled_form(case: Case, filled: FilledForm, folder: Path) -> PlannedDocument | None:
@@ -88,28 +92,46 @@ def filled_form(case: Case, filled: FilledForm, folder: Path) -> PlannedDocument
     if form is None:
         return None
     header = [{"name": "Casus (kenmerk)", "value": case.id},
+              {"name": "Hoort bij", "value": form_steps(case, filled)},
               {"name": "Ingevuld op", "value": dutch_date(filled.date) if filled.date else " "},
               {"name": "Kader en doelgroep", "value": f"{case.framework} kader, "
                                                       f"{case.target_group}"}]
     context = form_context(region, form, answers=filled.values, header=header)
+    if filled.date:
+        context["doc"] = clean(case_block(case, "Formulier", capitalize(form.name), filled.date))
     return PlannedDocument(folder / f"formulier-{filled.id}.docx", "formulier.docx", context,
                            case_properties(f"{form.name}: {case.id}", region, filled.date),
                            region.folder)
 
 
+def sender(case: Case, escalation: Escalation, step: Step) -> str:
+    """Who sends the request: the role that carries the step out, with its organisation in
+    this case (`Gemeentelijke (lokale) toegang, Gemeente Apeldoorn`); without a performer, the
+    one who started the step."""
+    role = step.performer
+    if role is None:
+        return person(escalation.started_by)
+    organisations = [member.organisation for member in case.members
+                     if member.role is role and member.organisation is not None]
+    return capitalize(", ".join([role.name] + [o.name for o in organisations[:1]]))
+
+
 def request_context(case: Case, escalation: Escalation, step: Step) -> Context:
-    """The mail of a digitale zorgtafel: who, what, the reply deadline and the case description."""
+    """The mail of a digitale zorgtafel: who, what, the reply deadline and the case description.
+
+    The case id is in the subject line only, never in the text of the message.
+    """
     region = case.region
     sent = escalation.date
     days = step.reply_term_days
     deadline = add_working_days(region.yaml.data, sent, int(days)) if days else None
-    sender = person(escalation.started_by)
+    signature = sender(case, escalation, step)
     filled = escalation.form
     form = filled.form if filled else None
-    title = f"Verzoek {step.name.lower()}, casus {case.id}"
+    title = capitalize(f"verzoek {step.name.lower()}")
     head = [{"name": "Aan", "value": _addressees(escalation, step)},
-            {"name": "Van", "value": sender or "—"},
-            {"name": "Onderwerp", "value": capitalize(title)},
+            {"name": "Van", "value": signature or "—"},
+            {"name": "Onderwerp", "value": f"{title}, casus {case.id}"},
             {"name": "Verzonden", "value": dutch_date(sent, weekday=True)}]
     if deadline:
         head.append({"name": "Reageren uiterlijk", "value": dutch_date(deadline, weekday=True)})
@@ -117,10 +139,10 @@ def request_context(case: Case, escalation: Escalation, step: Step) -> Context:
             f"uiterlijk {dutch_date(deadline, weekday=True)}. Weekenden en feestdagen tellen "
             "niet mee.") if deadline and days else ""
     message = _message(case, step, reply=_reply_request(days, deadline), form=form,
-                       sender=sender)
+                       signature=signature)
     return clean({  # type: ignore[no-any-return]
         "region": region_summary(region),
-        "doc": document_block(region, "Verzoek per mail", capitalize(title)),
+        "doc": case_block(case, "Verzoek per mail", title, sent),
         "header": head,
         "message": message,
         "deadline": term,
@@ -146,7 +168,7 @@ def _reply_request(days: int | None, deadline: date | None) -> str:
 
 
 def _message(case: Case, step: Step, *, reply: str, form: Form | None,
-             sender: str) -> list[str]:
+             signature: str) -> list[str]:
     """The paragraphs of the mail, from greeting to signature."""
     ladder = step.ladder
     earlier = [event for event in case.escalations if event.ladder is ladder
@@ -154,7 +176,7 @@ def _message(case: Case, step: Step, *, reply: str, form: Form | None,
     history = [f"stap {event.number}" for event in earlier]
     message = [
         "Beste contactpersoon,",
-        f"Voor de casus {case.id} zoeken wij een passende plek of oplossing. Dit verzoek "
+        "Voor deze casus zoeken wij een passende plek of oplossing. Dit verzoek "
         f"is stap {step.number} ({step.name}) van de {ladder.name.lower()} van "
         f"{case.region.name}." + (f" Eerdere stappen ({join_and(history)}) hebben geen "
                                   "resultaat opgeleverd." if history else ""),
@@ -162,7 +184,7 @@ def _message(case: Case, step: Step, *, reply: str, form: Form | None,
         (f"De casus is beschreven in het vaste format ({form.name}); u vindt de beschrijving "
          "hieronder.") if form else "",
         "Met vriendelijke groet,",
-        sender or "De gemeentelijke toegang",
+        signature,
     ]
     return [p for p in message if p]
 
@@ -181,15 +203,23 @@ def requests(case: Case, folder: Path) -> list[PlannedDocument]:
         context = request_context(case, escalation, step)
         planned.append(PlannedDocument(
             folder / f"{file}.docx", "verzoek.docx", context,
-            case_properties(context["doc"]["title"], case.region, escalation.date),
+            case_properties(f"{context['doc']['title']}, casus {case.id}", case.region,
+                            escalation.date),
             case.region.folder))
     return planned
 
 
+def overview(case: Case, folder: Path) -> PlannedDocument:
+    return PlannedDocument(folder / OVERVIEW_FILE, OVERVIEW_FILE, overview_context(case),
+                           case_properties(f"{TITLE}: {case.id}", case.region,
+                                           case.reference_date), case.region.folder)
+
+
 def plan_case(case: Case, out: Path) -> list[PlannedDocument]:
+    """The overview, each filled form, each request sent by mail."""
     folder = out / case.id
     forms = [filled_form(case, filled, folder) for filled in case.forms]
-    return [f for f in forms if f is not None] + requests(case, folder)
+    return [overview(case, folder)] + [f for f in forms if f is not None] + requests(case, folder)
 
 
 def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
@@ -202,7 +232,5 @@ def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> 
         errors.write(f"regiekit: {error}\n")
         return EXIT_FINDINGS
     deliver(rendered, outcome, check=options.check)
-    if not rendered:
-        stream.write("deze casus heeft geen ingevulde formulieren en geen stappen per mail\n")
     report(outcome, options, stream=stream, errors=errors)
     return outcome.exit_code()

@@ -1,4 +1,4 @@
-"""Diagrams of a region's agreements: each escalation ladder, and who becomes regisseur by kader.
+"""Diagrams: each escalation ladder, who becomes regisseur by kader, and a case on a timeline.
 
 A diagram is built in two parts. `ladder_diagram` / `assignment_diagram` read the model and
 keep only what the picture shows, as plain hashable data (names, numbers, flags); the `draw`
@@ -16,6 +16,7 @@ step runs along the left margin.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +30,13 @@ from generator.documents.figures import (
     text_width_cm,
     wrap,
 )
-from generator.documents.words import capitalize, join_and, join_or, working_days
+from generator.documents.words import (
+    capitalize,
+    join_and,
+    join_or,
+    short_date,
+    working_days,
+)
 from generator.model.region import Assignment, Condition, Ladder, Region, Role, Step
 
 if TYPE_CHECKING:
@@ -587,3 +594,213 @@ def ladder_picture(ladder: Ladder) -> Picture:
 def assignment_picture(diagram: AssignmentDiagram) -> Picture:
     return Picture(diagram, assignment_alt(diagram))
 
+
+
+# --- a case on a timeline ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    """A period on a lane: from `start` to `end`; `running` when it had not ended by then."""
+
+    start: dt.date
+    end: dt.date
+    running: bool = False
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One day on a lane: an event, a reply (on time or late) or a reply deadline."""
+
+    day: dt.date
+    kind: str = "event"
+    """event, reply, late-reply or deadline"""
+
+
+@dataclass(frozen=True)
+class Lane:
+    label: str
+    spans: tuple[Span, ...] = ()
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineDiagram(Drawing):
+    """A case's lanes over its days; weekends shaded, days off named at the top."""
+
+    first: dt.date
+    last: dt.date
+    reference: dt.date
+    lanes: tuple[Lane, ...]
+    days_off: tuple[tuple[dt.date, str], ...]
+    """Weekdays in the period that are not working days, with their names."""
+
+    @property
+    def size_cm(self) -> tuple[float, float]:
+        return WIDTH, self.top + len(self.lanes) * LANE + self.legend_height + 1.0
+
+    @cached_property
+    def top(self) -> float:
+        """Where the first lane starts: below the longest name of a day off."""
+        longest = max((text_width_cm(_day_off_label(day, why), size=DAY_OFF_PT)
+                       for day, why in self.days_off), default=0.0)
+        return MARGIN + longest + 0.25
+
+    @cached_property
+    def legend_rows(self) -> tuple[tuple[tuple[str, str, str, float], ...], ...]:
+        """The legend entries (kind, colour, label, x), broken into rows that fit the width."""
+        rows: list[list[tuple[str, str, str, float]]] = [[]]
+        x = MARGIN
+        shown = self.shown
+        for kind, color, label in TIMELINE_LEGEND:
+            if label not in shown:
+                continue
+            width = 0.5 + text_width_cm(label, size=DAY_OFF_PT) + 0.3
+            if x + width > WIDTH - MARGIN and rows[-1]:
+                rows.append([])
+                x = MARGIN
+            rows[-1].append((kind, color, label, x))
+            x += width
+        return tuple(tuple(entries) for entries in rows)
+
+    @property
+    def shown(self) -> set[str]:
+        """The legend labels of what this timeline actually shows."""
+        spans = [span for lane in self.lanes for span in lane.spans]
+        marks = {mark.kind for lane in self.lanes for mark in lane.marks}
+        days = (self.first + dt.timedelta(days=n) for n in range(self.days))
+        return {label for label, present in (
+            ("stap of periode", any(not span.running for span in spans)),
+            ("loopt nog", any(span.running for span in spans)),
+            ("gebeurtenis", "event" in marks), ("reactie op tijd", "reply" in marks),
+            ("reactie te laat", "late-reply" in marks),
+            ("uiterste reactiedatum", "deadline" in marks),
+            ("weekend", any(day.weekday() >= 5 for day in days)),
+            ("feestdag of vrije dag", bool(self.days_off))) if present}
+
+    @property
+    def legend_height(self) -> float:
+        return len(self.legend_rows) * 0.42
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def x(self, day: dt.date) -> float:
+        """The left edge of `day`'s column."""
+        return PLOT_LEFT + (day - self.first).days * (PLOT_RIGHT - PLOT_LEFT) / self.days
+
+    def centre(self, day: dt.date) -> float:
+        return self.x(day) + (PLOT_RIGHT - PLOT_LEFT) / self.days / 2
+
+    def draw(self, axes: Axes) -> None:
+        height = self.size_cm[1]
+
+        def y(distance: float) -> float:
+            return height - distance
+
+        _calendar_shading(axes, self, y)
+        for index, lane in enumerate(self.lanes):
+            _lane(axes, self, lane, self.top + index * LANE, y)
+        _time_axis(axes, self, y)
+        _timeline_legend(axes, self, y)
+
+
+PLOT_LEFT, PLOT_RIGHT = 4.6, WIDTH - MARGIN
+LANE, DAY_OFF_PT = 0.62, SMALL_PT - 0.5
+DEADLINE, LATE, WEEKEND, DAY_OFF = "#B3261E", "#B3261E", "#E9ECF0", "#FBDDBA"
+TIMELINE_LEGEND = (("bar", ACCENT, "stap of periode"), ("open", LIGHT, "loopt nog"),
+                   ("dot", ACCENT, "gebeurtenis"), ("dot", SOLUTION, "reactie op tijd"),
+                   ("dot", LATE, "reactie te laat"), ("line", DEADLINE, "uiterste reactiedatum"),
+                   ("box", WEEKEND, "weekend"), ("box", DAY_OFF, "feestdag of vrije dag"))
+
+
+def _day_off_label(day: dt.date, why: str) -> str:
+    return f"{why} {short_date(day)}"
+
+
+def _calendar_shading(axes: Axes, diagram: TimelineDiagram, y: YFunction) -> None:
+    from matplotlib.patches import Rectangle
+
+    top, bottom = diagram.top - 0.1, diagram.top + len(diagram.lanes) * LANE
+    width = (PLOT_RIGHT - PLOT_LEFT) / diagram.days
+    named = dict(diagram.days_off)
+    for offset in range(diagram.days):
+        day = diagram.first + dt.timedelta(days=offset)
+        color = DAY_OFF if day in named else WEEKEND if day.weekday() >= 5 else None
+        if color:
+            axes.add_patch(Rectangle((diagram.x(day), y(bottom)), width, bottom - top,
+                                     facecolor=color, edgecolor="none", zorder=0))
+    for day, name in diagram.days_off:
+        axes.text(diagram.centre(day), y(top - 0.05), _day_off_label(day, name),
+                  fontproperties=font("regular", DAY_OFF_PT), color=CONDITION,
+                  rotation=90, ha="center", va="bottom", parse_math=False)
+
+
+def _lane(axes: Axes, diagram: TimelineDiagram, lane: Lane, top: float, y: YFunction) -> None:
+    from matplotlib.patches import Circle, FancyBboxPatch
+
+    middle = y(top + LANE / 2)
+    axes.plot([PLOT_LEFT, PLOT_RIGHT], [y(top + LANE)] * 2, color=OFF, linewidth=0.4)
+    lines = wrap(lane.label, PLOT_LEFT - MARGIN - 0.2, size=SMALL_PT)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1] + " …"]
+    for number, line in enumerate(lines):
+        _text(axes, MARGIN, middle + (len(lines) - 1) * 0.15 - number * 0.3, line,
+              size=SMALL_PT, va="center_baseline")
+    for span in lane.spans:
+        left, right = diagram.x(span.start), diagram.x(span.end + dt.timedelta(days=1))
+        axes.add_patch(FancyBboxPatch((left, middle - 0.11), right - left, 0.22,
+                                      boxstyle="round,pad=0,rounding_size=0.06",
+                                      facecolor=LIGHT if span.running else ACCENT,
+                                      edgecolor=ACCENT, linewidth=0.8,
+                                      linestyle="--" if span.running else "-", zorder=2))
+    for mark in lane.marks:
+        x = diagram.centre(mark.day)
+        if mark.kind == "deadline":
+            axes.plot([x, x], [middle - 0.24, middle + 0.24], color=DEADLINE, linewidth=1.8,
+                      zorder=4)
+        else:
+            color = {"event": ACCENT, "reply": SOLUTION, "late-reply": LATE}[mark.kind]
+            axes.add_patch(Circle((x, middle), 0.09, facecolor=color, edgecolor="white",
+                                  linewidth=0.6, zorder=5))
+
+
+def _time_axis(axes: Axes, diagram: TimelineDiagram, y: YFunction) -> None:
+    bottom = diagram.top + len(diagram.lanes) * LANE
+    weekly = diagram.days <= 120
+    for offset in range(diagram.days):
+        day = diagram.first + dt.timedelta(days=offset)
+        if (day.weekday() == 0) if weekly else (day.day == 1):
+            x = diagram.x(day)
+            axes.plot([x, x], [y(bottom), y(bottom + 0.12)], color=GREY, linewidth=0.6)
+            _text(axes, x, y(bottom + 0.15), short_date(day), size=SMALL_PT - 0.5, color=GREY,
+                  ha="center")
+    x = diagram.centre(diagram.reference)
+    axes.plot([x, x], [y(diagram.top - 0.1), y(bottom)], color=GREY, linewidth=0.9,
+              linestyle=(0, (3, 2)), zorder=3)
+    near_edge = x + text_width_cm("peildatum", size=DAY_OFF_PT) / 2 > WIDTH - MARGIN
+    _text(axes, x, y(bottom + 0.5), "peildatum", size=DAY_OFF_PT, color=GREY,
+          ha="right" if near_edge else "center")
+
+
+def _timeline_legend(axes: Axes, diagram: TimelineDiagram, y: YFunction) -> None:
+    from matplotlib.patches import Circle, Rectangle
+
+    first = diagram.top + len(diagram.lanes) * LANE + 1.0
+    for number, entries in enumerate(diagram.legend_rows):
+        base = y(first + number * 0.42 + 0.12)
+        for kind, color, label, x in entries:
+            if kind in ("bar", "open"):
+                axes.add_patch(Rectangle((x, base - 0.08), 0.4, 0.16, facecolor=color,
+                                         edgecolor=ACCENT, linewidth=0.7,
+                                         linestyle="--" if kind == "open" else "-"))
+            elif kind == "dot":
+                axes.add_patch(Circle((x + 0.2, base), 0.09, facecolor=color,
+                                      edgecolor="none"))
+            elif kind == "line":
+                axes.plot([x + 0.2, x + 0.2], [base - 0.15, base + 0.15], color=color,
+                          linewidth=1.8)
+            else:
+                axes.add_patch(Rectangle((x, base - 0.15), 0.4, 0.3, facecolor=color,
+                                         edgecolor="none"))
+            _text(axes, x + 0.5, base, label, size=DAY_OFF_PT, color=GREY, va="center")

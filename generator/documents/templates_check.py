@@ -52,6 +52,8 @@ TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
     "verzoek.docx": frozenset({"region", "doc", "header", "message", "deadline",
                                "attachment_heading", "sections", "source"}),
     "vergelijking.docx": frozenset({"doc", "introduction", "overview", "aspects"}),
+    "casusoverzicht.docx": frozenset({"region", "doc", "summary", "timeline_chart", "timeline",
+                                      "deadlines", "privacy"}),
 }
 """The top-level names each template's context provides (tests keep this in step with the code)."""
 

@@ -9,12 +9,19 @@ from datetime import date
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
+                "dec")
 
 
 def dutch_date(day: date, *, weekday: bool = False) -> str:
     """`22 juli 2019`, or `maandag 22 juli 2019` with weekday."""
     text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def short_date(day: date) -> str:
+    """`9 mrt`: a date on a chart axis."""
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]}"
 
 
 def _join(items: Sequence[str], word: str) -> str:

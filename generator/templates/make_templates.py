@@ -795,6 +795,23 @@ def verzoek() -> Builder:
     return b
 
 
+def casusoverzicht() -> Builder:
+    b = short_document()
+    b.kv_table("summary")
+    b.heading("Tijdlijn", 2)
+    b.picture("timeline_chart")
+    b.when("timeline", lambda: b.list_table("timeline", "e", [
+        ("Datum", "{{ e.date }}", 2.8), ("Wat", "{{ e.what }}", 5.4),
+        ("Wie", "{{ e.who }}", 4.2), ("Toelichting", "{{ e.note }}", 4.2)]))
+    b.when("deadlines", lambda: (b.heading("Reactietermijnen", 2), b.list_table(
+        "deadlines", "d", [("Stap", "{{ d.step }}", 3.2), ("Verzonden", "{{ d.sent }}", 2.8),
+                           ("Termijn", "{{ d.length }}", 2.0), ("Uiterlijk", "{{ d.due }}", 2.8),
+                           ("Niet meegeteld", "{{ d.skipped }}", 3.2),
+                           ("Reacties", "{{ d.replies }}", 2.6)])))
+    b.para("{{ privacy }}", "Klein")
+    return b
+
+
 def vergelijking() -> Builder:
     b = Builder(landscape=True)
     b.header_footer("{{ doc.title }}", "{{ doc.footer }}")
@@ -823,6 +840,7 @@ TEMPLATES: dict[str, tuple[Callable[[], Builder], str]] = {
     "formulier.docx": (formulier, "Formulier"),
     "verzoek.docx": (verzoek, "Verzoek"),
     "vergelijking.docx": (vergelijking, "Vergelijking van regio's"),
+    "casusoverzicht.docx": (casusoverzicht, "Casusoverzicht"),
 }
 
 

@@ -140,7 +140,7 @@ def test_case_build_fills_the_form_and_writes_the_mail_with_its_deadline(tmp_pat
     assert "binnen 4 werkdagen, uiterlijk woensdag 13 maart 2024" in mail
     assert "Jeugdige van 15 met gedragsproblemen." in mail
     assert sorted(p.name for p in folder.iterdir()) == [
-        "formulier-casusformat-1.docx", "formulier-casusformat-2.docx",
+        "casusoverzicht.docx", "formulier-casusformat-1.docx", "formulier-casusformat-2.docx",
         "verzoek-escalatieladder-stap-2.docx"]
 
 

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from documents_support import REPO, SHIPPED, region_data, squash
+from documents_support import REPO, SHIPPED, build, region_data, squash
 
 
 def _tools_or_skip() -> tuple[str, str]:
@@ -25,14 +25,33 @@ def _tools_or_skip() -> tuple[str, str]:
     pytest.skip("LibreOffice of pdftotext ontbreekt op deze machine")
 
 
+CASES = ("apeldoorn-complexe-casus", "zou-echtpaar-huisarts")
+"""Cases whose documents (overview, forms, mail) are converted too, under `<case>/<name>`."""
+
+
 @pytest.fixture(scope="module")
-def pdf_files(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """All documents converted in one soffice call; the PDF per `<region>/<name>` key."""
+def built_cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cases")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.chdir(REPO)
+        for case in CASES:
+            result = build("--case", str(REPO / "examples" / "cases" / f"{case}.yaml"),
+                           "--out", str(out))
+            assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_files(built: Path, built_cases: Path,
+              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """All documents converted in one soffice call; the PDF per `<region or case>/<name>` key."""
     soffice, _ = _tools_or_skip()
     work = tmp_path_factory.mktemp("pdf")
     flat = {}
-    for document in sorted(built.rglob("*.docx")):
-        key = str(document.relative_to(built).with_suffix(""))
+    documents = [(built, d) for d in sorted(built.rglob("*.docx"))]
+    documents += [(built_cases, d) for d in sorted(built_cases.rglob("*.docx"))]
+    for root, document in documents:
+        key = str(document.relative_to(root).with_suffix(""))
         flat[key] = work / (key.replace("/", "__") + ".docx")
         shutil.copyfile(document, flat[key])
     profile = work / "profiel"
@@ -64,8 +83,10 @@ def _images(pdf: Path) -> list[tuple[int, int]]:
     return [(int(line.split()[3]), int(line.split()[4])) for line in listing]
 
 
-def test_every_document_converts(built: Path, pdf_texts: dict[str, str]) -> None:
-    assert len(pdf_texts) == len(list(built.rglob("*.docx")))
+def test_every_document_converts(built: Path, built_cases: Path,
+                                 pdf_texts: dict[str, str]) -> None:
+    assert len(pdf_texts) == len(list(built.rglob("*.docx"))) + len(
+        list(built_cases.rglob("*.docx")))
     assert all(len(text.split()) > 20 for text in pdf_texts.values())
 
 
@@ -126,3 +147,23 @@ def test_no_page_holds_only_a_source_line(pdf_texts: dict[str, str]) -> None:
             if body and all(line.startswith("Bron:") for line in body):
                 lonely.append((key, number))
     assert lonely == []
+
+
+def test_case_overview_pdf_shows_timeline_deadlines_and_chart(pdf_files: dict[str, Path],
+                                                               pdf_texts: dict[str, str]) -> None:
+    text = squash(pdf_texts["apeldoorn-complexe-casus/casusoverzicht"])
+    for expected in ("Casus apeldoorn-complexe-casus", "Tijdlijn", "Reactietermijnen",
+                     "Uiterste reactiedatum stap 2", "woensdag 13", "Weekend 9 en 10"):
+        assert expected in text, expected
+    (chart,) = _images(pdf_files["apeldoorn-complexe-casus/casusoverzicht"])
+    assert chart[0] >= 1200
+    assert len(_images(pdf_files["zou-echtpaar-huisarts/casusoverzicht"])) == 1
+
+
+def test_case_mail_pdf_reads_from_the_toegang_on_the_request_date(
+        pdf_texts: dict[str, str]) -> None:
+    text = squash(pdf_texts["apeldoorn-complexe-casus/verzoek-escalatieladder-stap-2"])
+    assert "Van Gemeentelijke (lokale) toegang, Gemeente Apeldoorn" in text
+    assert "Verzoek per mail · Regio Apeldoorn · 7 maart 2024" in text
+    form = squash(pdf_texts["apeldoorn-complexe-casus/formulier-casusformat-2"])
+    assert "Hoort bij Stap 4 (Fysieke zorgtafel)" in form

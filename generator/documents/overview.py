@@ -1,0 +1,288 @@
+"""`casusoverzicht.docx`: one case on a timeline, its reply deadlines, findings and what comes next.
+
+Built from the case model only through what the region names: roles, organisations, ladders,
+steps, forms, meetings, protocols and tools by their region name, plus dates, step numbers and the
+case id. Nothing written in the case itself (its description, reasons, form answers, the ids of
+household members or professionals) reaches this document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from generator.documents.casewords import OUTCOMES, case_block, person, step_label
+from generator.documents.context import Context, clean, name, names_text, region_summary, row
+from generator.documents.diagrams import Lane, Mark, Span, TimelineDiagram
+from generator.documents.figures import Picture
+from generator.documents.words import capitalize, dutch_date, join_and, working_days
+from generator.model.case import Case, Escalation, HouseholdMember, Member
+from generator.workdays import WorkdayCalendar, calendar_for
+
+TITLE = "Casusoverzicht"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A row of the timeline table."""
+
+    day: date
+    what: str
+    who: str = ""
+    note: str = ""
+
+
+# --- reply deadlines --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Deadline:
+    """The reply term of one escalation step taken by the case."""
+
+    escalation: Escalation
+    days: int
+    due: date
+    skipped: tuple[tuple[date, str], ...]
+    """The days between sending and the deadline that do not count, with why."""
+
+
+def deadlines(case: Case, calendar: WorkdayCalendar) -> list[Deadline]:
+    found = []
+    for escalation in case.escalations_in_order:
+        days = escalation.step.reply_term_days if escalation.step else None
+        if days:
+            due = calendar.add(escalation.date, days)
+            found.append(Deadline(escalation, days, due,
+                                  tuple(days_off(calendar, escalation.date, due))))
+    return found
+
+
+def days_off(calendar: WorkdayCalendar, start: date, end: date) -> list[tuple[date, str]]:
+    """Every day after `start` up to `end` that is not a working day: `weekend` or its name."""
+    found = []
+    day = start + timedelta(days=1)
+    while day <= end:
+        holiday = calendar.holiday_name(day)
+        if holiday or day.weekday() >= 5:
+            found.append((day, holiday or "weekend"))
+        day += timedelta(days=1)
+    return found
+
+
+def skipped_text(skipped: tuple[tuple[date, str], ...]) -> str:
+    """`Goede vrijdag 29 maart; weekend 30 en 31 maart` in date order, without the year."""
+    groups: list[tuple[str, list[date]]] = []
+    for day, why in skipped:
+        previous = groups[-1] if groups else None
+        if why == "weekend" and previous and previous[0] == why and \
+                previous[1][-1] == day - timedelta(days=1):
+            previous[1].append(day)
+        else:
+            groups.append((why, [day]))
+    return "; ".join(
+        f"{why} {join_and([str(d.day) for d in days[:-1]] + [_day_month(days[-1])])}"
+        for why, days in groups) or "geen"
+
+
+def _day_month(day: date) -> str:
+    return dutch_date(day).rsplit(" ", 1)[0]
+
+
+def replies_text(deadline: Deadline) -> str:
+    replies = deadline.escalation.replies
+    if not replies:
+        return "Geen reacties vastgelegd"
+    late = [reply for reply in replies if reply.date > deadline.due]
+    text = f"{len(replies)} {'reactie' if len(replies) == 1 else 'reacties'}"
+    return text + (f", waarvan {len(late)} na de termijn" if late else ", alle op tijd")
+
+
+def deadline_row(deadline: Deadline) -> Context:
+    step = deadline.escalation.step
+    return {
+        "step": f"Stap {deadline.escalation.number}" + (f" ({step.name})" if step else ""),
+        "sent": dutch_date(deadline.escalation.date, weekday=True),
+        "length": working_days(deadline.days),
+        "due": dutch_date(deadline.due, weekday=True),
+        "skipped": capitalize(skipped_text(deadline.skipped)),
+        "replies": replies_text(deadline),
+    }
+
+
+# --- the timeline -----------------------------------------------------------------------------
+
+def member_text(member: Member | HouseholdMember) -> str:
+    """A participant as the region names it: role and organisation, or `gezinslid`."""
+    if isinstance(member, HouseholdMember):
+        return "gezinslid"
+    parts = [name(member.role), name(member.organisation)]
+    return ", ".join(p for p in parts if p) or "betrokkene"
+
+
+def events(case: Case, due: dict[int, Deadline]) -> list[Event]:
+    """Everything the case records, each on its date, as rows of the timeline table."""
+    found = [Event(case.start, "Start coördinatie van zorg")] if case.start else []
+    for assignment in case.assignments:
+        role = capitalize(name(assignment.role)) or "Rol"
+        holder = member_text(assignment.member) if assignment.member else ""
+        notes = (["anders afgesproken"] if assignment.agreed_otherwise else []) + (
+            ["met instemming van het gezin"] if assignment.family_consent else [])
+        if assignment.decided_by:
+            notes.append(f"besloten door {person(assignment.decided_by).lower()}")
+        found.append(Event(assignment.start, f"{role} aangewezen", capitalize(holder),
+                           capitalize("; ".join(notes))))
+        if assignment.end:
+            found.append(Event(assignment.end, f"{role}: einde", capitalize(holder)))
+    for held in case.meetings:
+        people = [member_text(m) for m in held.participants]
+        meeting = held.meeting.name if held.meeting else "overleg"
+        found.append(Event(held.date, f"{capitalize(meeting)} gehouden",
+                           capitalize(join_and(sorted(set(people))))))
+    for stuck in case.bottlenecks:
+        ladder = stuck.ladder.name.lower() if stuck.ladder else "escalatieroute"
+        found.append(Event(stuck.date, f"Knelpunt: de {ladder} is van toepassing"))
+        if stuck.solved:
+            found.append(Event(stuck.solved, "Knelpunt opgelost"))
+    for escalation in case.escalations_in_order:
+        found += escalation_events(escalation, due.get(escalation.index))
+    for filled in case.forms:
+        if filled.date and filled.form:
+            used = [f"stap {e.number}" for e in case.escalations_in_order if e.form is filled]
+            found.append(Event(filled.date, f"{capitalize(filled.form.name)} ingevuld",
+                               note=f"Voor {join_and(used)}" if used else ""))
+    for followed in case.protocols:
+        protocol = followed.protocol.name if followed.protocol else "protocol"
+        found.append(Event(followed.date, f"{capitalize(protocol)} gevolgd",
+                           person(followed.by),
+                           "Vastgelegd" if followed.recorded else "Niet vastgelegd"))
+    for used_tool in case.tools:
+        found.append(Event(used_tool.consulted,
+                           f"{capitalize(name(used_tool.tool) or 'hulpmiddel')} geraadpleegd",
+                           note=f"Laatst bijgewerkt op {dutch_date(used_tool.updated)}"))
+    for waiver in case.waivers:
+        if waiver.date:
+            found.append(Event(waiver.date, f"Afgeweken van regel {waiver.rule_id}",
+                               person(waiver.decided_by)))
+    order = {id(event): index for index, event in enumerate(found)}
+    return sorted(found, key=lambda event: (event.day, order[id(event)]))
+
+
+def escalation_events(escalation: Escalation, deadline: Deadline | None) -> list[Event]:
+    label = capitalize(step_label(escalation).rsplit(", ", 1)[0])
+    notes = []
+    if escalation.chosen_by:
+        notes.append(f"gekozen door {person(escalation.chosen_by).lower()}")
+    if escalation.addressed:
+        notes.append(f"aangeschreven: {names_text(escalation.addressed)}")
+    found = [Event(escalation.date, f"{label} gestart", person(escalation.started_by),
+                   capitalize("; ".join(notes)))]
+    for reply in escalation.replies:
+        late = deadline is not None and reply.date > deadline.due
+        found.append(Event(reply.date, f"Reactie op stap {escalation.number}",
+                           person(reply.sender), "Na de termijn" if late else ""))
+    if deadline:
+        found.append(Event(deadline.due, f"Uiterste reactiedatum stap {escalation.number}",
+                           note=f"{working_days(deadline.days)} na verzending; niet meegeteld: "
+                                f"{skipped_text(deadline.skipped)}"))
+    if escalation.closed:
+        outcome = OUTCOMES.get(escalation.outcome or "", "")
+        found.append(Event(escalation.closed, f"Stap {escalation.number} afgerond",
+                           note=capitalize(outcome)))
+    return found
+
+
+def lanes(case: Case, due: dict[int, Deadline]) -> list[Lane]:
+    """The chart's rows: who held which role, case meetings, bottlenecks, each step taken."""
+    until = case.reference_date
+    found = [Lane(capitalize(name(a.role) or "rol"),
+                  spans=(Span(a.start, a.end or until, a.end is None),))
+             for a in case.assignments]
+    meetings = tuple(Mark(held.date) for held in case.meetings)
+    if meetings:
+        found.append(Lane("Casusoverleg", marks=meetings))
+    found += [Lane("Knelpunt", spans=(Span(s.date, s.solved or until, s.solved is None),))
+              for s in case.bottlenecks]
+    for escalation in case.escalations_in_order:
+        found.append(escalation_lane(escalation, due.get(escalation.index), until))
+    others = tuple(Mark(day) for day in sorted(
+        [f.date for f in case.forms if f.date] + [p.date for p in case.protocols]
+        + [t.consulted for t in case.tools]))
+    if others:
+        found.append(Lane("Formulieren, protocollen en hulpmiddelen", marks=others))
+    return found
+
+
+def escalation_lane(escalation: Escalation, deadline: Deadline | None, until: date) -> Lane:
+    step = escalation.step
+    label = f"Stap {escalation.number}" + (f" {step.name}" if step else "")
+    end = escalation.closed or until
+    marks = [Mark(reply.date, "late-reply" if deadline and reply.date > deadline.due
+                  else "reply") for reply in escalation.replies]
+    if deadline:
+        marks.insert(0, Mark(deadline.due, "deadline"))
+    return Lane(capitalize(label), spans=(Span(escalation.date, max(end, escalation.date),
+                                               escalation.closed is None),),
+                marks=tuple(marks))
+
+
+def timeline_picture(case: Case, calendar: WorkdayCalendar, rows: list[Event],
+                     chart_lanes: list[Lane]) -> Picture | None:
+    if not chart_lanes:
+        return None
+    days = [event.day for event in rows] + [case.reference_date]
+    first, last = min(days) - timedelta(days=1), max(days) + timedelta(days=1)
+    named = tuple((day, why) for day, why in days_off(calendar, first - timedelta(days=1), last)
+                  if why != "weekend" and day.weekday() < 5)
+    diagram = TimelineDiagram(first, last, case.reference_date, tuple(chart_lanes), named)
+    return Picture(diagram, timeline_alt(case, diagram))
+
+
+def timeline_alt(case: Case, diagram: TimelineDiagram) -> str:
+    parts = [f"Tijdlijn van casus {case.id} van {dutch_date(diagram.first)} tot "
+             f"{dutch_date(diagram.last)}, peildatum {dutch_date(diagram.reference)}."]
+    for lane in diagram.lanes:
+        spans = [f"van {dutch_date(s.start)} tot {dutch_date(s.end)}"
+                 + (" (loopt nog)" if s.running else "") for s in lane.spans]
+        deadlines_ = [f"uiterste reactiedatum {dutch_date(m.day)}" for m in lane.marks
+                      if m.kind == "deadline"]
+        dots = [m for m in lane.marks if m.kind != "deadline"]
+        points = [f"{len(dots)} {'moment' if len(dots) == 1 else 'momenten'}"] if dots else []
+        parts.append(f"{lane.label}: {', '.join(spans + deadlines_ + points)}.")
+    if diagram.days_off:
+        parts.append("Vrije dagen op werkdagen: " + join_and(
+            [f"{why} ({dutch_date(day)})" for day, why in diagram.days_off]) + ".")
+    parts.append("Weekenden zijn grijs gekleurd.")
+    return " ".join(parts)
+
+
+# --- the document -----------------------------------------------------------------------------
+
+def summary_rows(case: Case) -> list[dict[str, str]]:
+    ladders = [ladder.name for ladder in case.ladders_in_use()]
+    return (row("Casus (kenmerk)", case.id) + row("Regio", case.region.name)
+            + row("Kader", f"{case.framework} kader" if case.framework else "")
+            + row("Doelgroep", case.target_group or "")
+            + row("Start", dutch_date(case.start) if case.start else "")
+            + row("Peildatum", dutch_date(case.reference_date))
+            + row("Escalatieroutes", capitalize(join_and(ladders))))
+
+
+def overview_context(case: Case) -> Context:
+    calendar = calendar_for(case.region.yaml.data)
+    terms = deadlines(case, calendar)
+    due = {deadline.escalation.index: deadline for deadline in terms}
+    rows = events(case, due)
+    picture = timeline_picture(case, calendar, rows, lanes(case, due))
+    return {
+        **clean({
+            "region": region_summary(case.region),
+            "doc": case_block(case, TITLE, f"Casus {case.id}", case.reference_date),
+            "summary": summary_rows(case),
+            "timeline": [{"date": dutch_date(e.day), "what": e.what, "who": e.who,
+                          "note": e.note} for e in rows],
+            "deadlines": [deadline_row(deadline) for deadline in terms],
+            "privacy": "Dit overzicht toont alleen wat de regio benoemt (rollen, organisaties, "
+                       "stappen, formulieren), datums en het kenmerk van de casus; namen, "
+                       "omschrijvingen en antwoorden uit het dossier staan er niet in.",
+        }),
+        "timeline_chart": picture,
+    }
