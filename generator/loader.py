@@ -18,6 +18,7 @@ indexes).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,11 +101,18 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
     return None
 
 
+STDIN = "-"
+"""The path that stands for standard input, as in most command-line tools."""
+STDIN_NAME = "<stdin>"
+"""How findings name standard input."""
+
+
 def load_yaml(path: Path | str) -> YamlDocument:
-    """Read and parse one file; raises YamlLoadError if it is not readable YAML."""
-    name = str(path)
+    """Read and parse one file (`-`: standard input); raises YamlLoadError if it is not readable
+    YAML."""
+    name = STDIN_NAME if str(path) == STDIN else str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = sys.stdin.buffer.read() if name == STDIN_NAME else Path(path).read_bytes()
     except OSError as error:
         raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
                             f"bestand kan niet gelezen worden ({error.strerror})") from None
@@ -124,8 +132,11 @@ def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:
         root = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(name, error) from None
-    except yaml.YAMLError as error:
-        raise YamlLoadError(name, 1, 1, "YAML-SYNTAX", f"ongeldige YAML ({error})") from None
+    except yaml.reader.ReaderError as error:
+        raise _reader_error(name, text, error) from None
+    except yaml.YAMLError:
+        raise YamlLoadError(name, 1, 1, "YAML-SYNTAX", f"ongeldige YAML: {_UNKNOWN_PROBLEM}") \
+            from None
     document = YamlDocument(name, None, root)
     if root is not None:
         if "*" in text:  # without an alias the text itself bounds size and depth
@@ -134,37 +145,92 @@ def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:
     return document
 
 
+_QUOTE = "zet de tekst tussen aanhalingstekens"
+_DIRECTIVE = ("een regel die met % begint is een YAML-instructie; begint uw tekst met %, "
+              f"{_QUOTE}")
 _SYNTAX_PROBLEMS = {
-    "could not find expected ':'": "dubbele punt ':' verwacht",
-    "mapping values are not allowed here": "hier mag geen 'sleutel: waarde' staan (inspringing?)",
-    "found character that cannot start any token": "teken waarmee geen waarde mag beginnen (tab?)",
+    "could not find expected ':'": "dubbele punt ':' verwacht na de sleutel",
+    "mapping values are not allowed in this context":
+        f"hier mag geen 'sleutel: waarde' staan (inspringing? staat er ': ' in een tekst, "
+        f"{_QUOTE})",
+    "mapping keys are not allowed in this context": f"een '?' mag hier niet staan; {_QUOTE}",
+    "block sequence entries are not allowed in this context":
+        f"hier mag geen lijstitem '- ' beginnen (inspringing? {_QUOTE})",
+    "found character that cannot start any token":
+        f"met dit teken mag een waarde niet beginnen (tab, @, ` of %); {_QUOTE}",
+    "found a tab character that violates indentation": "tab in de inspringing; gebruik spaties",
+    "found a tab character where an indentation space is expected":
+        "tab in de inspringing van een tekstblok; gebruik spaties",
+    "found an indentation indicator equal to 0":
+        "de inspringing na | of > mag geen 0 zijn",
     "did not find expected key": "sleutel verwacht (inspringing klopt niet)",
     "did not find expected '-' indicator": "lijstitem '-' verwacht (inspringing klopt niet)",
-    "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
-    "found unexpected end of stream":
-        "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
-    "expected a single document in the stream": "meer dan één YAML-document in het bestand",
+    "did not find expected node content": "waarde verwacht",
     "did not find expected ',' or ']'": "komma of ']' verwacht (lijst niet gesloten?)",
     "did not find expected ',' or '}'": "komma of '}' verwacht (tabel tussen { } niet gesloten?)",
-    "did not find expected node content": "waarde verwacht",
     "did not find expected comment or line break": "na deze waarde mag niets meer op de regel",
+    "did not find expected <document start>":
+        "tekst na het einde van het document ('...'); haal die regel weg",
+    "found unexpected end of stream":
+        "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)",
+    "found unexpected document indicator":
+        "'---' of '...' binnen een tekst tussen aanhalingstekens (aanhalingsteken niet gesloten?)",
     "found unknown escape character": "onbekende escape-code na '\\' (gebruik 'enkele' quotes)",
-    "expected <block end>, but found": "inspringing klopt niet",
-    "found duplicate anchor": "anker (&naam) komt twee keer voor",
+    "did not find expected hexdecimal number":
+        "na \\x, \\u of \\U hoort een hexadecimaal getal (gebruik 'enkele' quotes)",
+    "found invalid Unicode character escape code":
+        "escape-code voor een teken dat niet bestaat (gebruik 'enkele' quotes)",
+    "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
+    "second occurrence": "anker (&naam) komt twee keer voor",
+    "but found another document":
+        "meer dan één YAML-document in het bestand (een regel '---' in het midden?)",
+    "did not find expected alphabetic or numeric character":
+        f"na & of * hoort een naam; begint uw tekst met & of *, {_QUOTE}",
+    "found undefined tag handle":
+        f"onbekende tag (!...); begint uw tekst met !, {_QUOTE}",
+    "did not find the expected '>'": "tag !<...> is niet gesloten met '>'",
+    "did not find expected tag URI": "tag !<> zonder naam",
+    "did not find URI escaped octet": "tag met een ongeldige %-code",
+    "could not find expected directive name": _DIRECTIVE,
+    "found unexpected non-alphabetical character": _DIRECTIVE,
+    "found unknown directive name": _DIRECTIVE,
+    "did not find expected whitespace": _DIRECTIVE,
+    "did not find expected version number": _DIRECTIVE,
+    "did not find expected digit or '.' character": _DIRECTIVE,
+    "found extremely long version number": _DIRECTIVE,
+    "found incompatible YAML document": "onbekende YAML-versie in de %YAML-regel; haal die weg",
+    "found duplicate %YAML directive": "de %YAML-regel staat twee keer in het bestand",
+    "found duplicate %TAG directive": "dezelfde %TAG-regel staat twee keer in het bestand",
 }
+"""libyaml's problem texts (PyYAML's C binding passes them on in English) -> Dutch; every entry
+is triggered by a test (tests/validation/test_yaml_messages.py)."""
+
+_UNKNOWN_PROBLEM = "controleer inspringing, dubbele punten en aanhalingstekens op deze regel"
 
 
 def _syntax_error(name: str, error: yaml.MarkedYAMLError) -> YamlLoadError:
     mark = error.problem_mark or error.context_mark
     problem = (error.problem or "").strip()
-    dutch = next((nl for en, nl in _SYNTAX_PROBLEMS.items() if problem.startswith(en)), None)
-    message = f"ongeldige YAML: {dutch}" if dutch else f"ongeldige YAML ({problem})"
+    message = f"ongeldige YAML: {_SYNTAX_PROBLEMS.get(problem, _UNKNOWN_PROBLEM)}"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     started = error.context_mark
     if started is not None and mark is not None and started.line < mark.line:
         # An unclosed bracket, quote or block is noticed lines later; say where it opened.
-        message += f" (dit onderdeel begint op regel {started.line + 1})"
+        first = (error.context or "").startswith("found duplicate anchor")
+        message += (f" (eerste keer op regel {started.line + 1})" if first
+                    else f" (dit onderdeel begint op regel {started.line + 1})")
     return YamlLoadError(name, line, column, "YAML-SYNTAX", message)
+
+
+def _reader_error(name: str, text: str, error: yaml.reader.ReaderError) -> YamlLoadError:
+    """A character YAML does not allow (a control character pasted from Word or a mail);
+    libyaml gives its position as a byte offset in the UTF-8 text."""
+    before = text.encode("utf-8")[: error.position].decode("utf-8", errors="replace")
+    line, column = before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
+    character = error.character if isinstance(error.character, int) else 0
+    return YamlLoadError(name, line, column, "YAML-SYNTAX",
+                         f"ongeldige YAML: stuurteken U+{character:04X} in de tekst; haal het "
+                         "weg (vaak meegekopieerd uit Word of een e-mail)")
 
 
 _BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
