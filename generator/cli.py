@@ -1,29 +1,49 @@
 """The command line: a thin layer that turns options into arguments for the core.
 
 Exit codes (documented in the README):
-  0  nothing wrong
-  1  the agreement or case is wrong (findings of severity fout; warnings too with --strict)
-  2  the tool could not run: unreadable or non-YAML file, bad usage
+  0    nothing wrong
+  1    the agreement or case is wrong (findings of severity fout; warnings too with --strict)
+  2    the tool could not run: unreadable or non-YAML file, a path that does not exist, nothing
+       to work on, bad usage
+  130  interrupted (Ctrl-C)
 
-Each command imports its core lazily so that `regiekit validate` stays fast to start.
+Every command takes its settings from options first, then the configuration (regiekit.toml or
+[tool.regiekit], generator.config), then the layout (generator.settings). The options that mean
+the same in several commands are declared once below (`--regions`, `--rules`, `--format`,
+`--strict`, `--disable`, `--color`, `--quiet`), so each has one name everywhere. A command that
+reports findings builds a Result and hands it to `_report`, which picks the format (GitHub
+annotations by default under GitHub Actions) and switches rules off.
+
+click's own texts are Dutch through generator/i18n.py. Each command imports its core lazily so
+that `regiekit validate` stays fast to start.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from generator import i18n
 from generator.errors import RegiekitError
+from generator.reporters import FORMATS as _FORMATS
 
 if TYPE_CHECKING:
-    from generator.casecheck import CheckOptions
+    from generator.codes import Code
+    from generator.config import Config
+    from generator.findings import Result
+    from generator.reporters import ReportOptions
+
+i18n.install()
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @contextmanager
@@ -36,200 +56,401 @@ def _tool_errors() -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
-def _run(core: Callable[[], int]) -> None:
-    with _tool_errors():
-        code = core()
-    sys.exit(code)
+def _exits(command: Callable[..., int]) -> Callable[..., None]:
+    """Run a command's body; its return value is the exit code, a RegiekitError exit 2."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        with _tool_errors():
+            code = command(*args, **kwargs)
+        sys.exit(code)
+
+    return run
+
+
+class _DutchCommand(click.Command):
+    """A command whose usage line reads `[OPTIES]`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
 
 
 class _DutchGroup(click.Group):
-    """The command group; click's usage errors are reported in Dutch, with exit code 2."""
+    """The command group: Dutch metavariables, and Ctrl-C ends with one Dutch line, exit 130."""
+
+    command_class = _DutchCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         run_click: Callable[..., Any] = super().main
         if not standalone_mode:
             return run_click(*args, standalone_mode=False, **kwargs)
         try:
-            return run_click(*args, standalone_mode=False, **kwargs)
-        except click.exceptions.NoArgsIsHelpError as error:
-            click.echo(error.ctx.get_help() if error.ctx else "", err=True)
-        except click.UsageError as error:
-            usage = f"{error.ctx.get_usage()}\n" if error.ctx else ""
-            click.echo(f"{usage}regiekit: {_usage_message(error)}", err=True)
+            code = run_click(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
         except click.Abort:
-            click.echo("regiekit: afgebroken", err=True)
-        sys.exit(EXIT_USAGE)
+            click.echo("regiekit: afgebroken (Ctrl-C)", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
-def _usage_message(error: click.UsageError) -> str:
-    """A Dutch sentence for click's usage errors (click itself speaks English)."""
-    if isinstance(error, click.NoSuchOption):
-        return f"onbekende optie {error.option_name}{_did_you_mean(error.possibilities)}"
-    if isinstance(error, click.exceptions.NoSuchCommand):
-        return f"onbekende opdracht '{error.command_name}'{_did_you_mean(error.possibilities)}"
-    if isinstance(error, click.MissingParameter):
-        kind = "argument" if isinstance(error.param, click.Argument) else "optie"
-        return f"verplicht {kind} ontbreekt: {_param_name(error)}"
-    if isinstance(error, click.BadParameter):
-        choices = getattr(getattr(error.param, "type", None), "choices", None)
-        if choices:
-            return f"ongeldige waarde voor {_param_name(error)}; kies uit: {', '.join(choices)}"
-        return f"ongeldige waarde voor {_param_name(error)} ({error.message})"
-    if error.message.startswith("Got unexpected extra argument"):
-        return "te veel argumenten" + error.message[len("Got unexpected extra arguments"):]
-    return f"verkeerd gebruik ({error.message})"
-
-
-def _param_name(error: click.BadParameter) -> str:
-    if error.param is not None:
-        return error.param.get_error_hint(error.ctx) if error.ctx else error.param.name or "?"
-    return str(error.param_hint or "?")
-
-
-def _did_you_mean(possibilities: Any) -> str:
-    return f"; bedoelde u {' of '.join(sorted(possibilities))}?" if possibilities else ""
-
-
-@click.group(cls=_DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="regiekit", cls=_DutchGroup,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="regiekit")
 def main() -> None:
-    """regiekit: regionale werkafspraken over coördinatie van zorg als gevalideerde YAML."""
+    """regiekit: regionale werkafspraken over coördinatie van zorg als gevalideerde YAML.
 
+    Aanvullen met Tab in de shell: zie 'Shell completion' in de README
+    (eval "$(_REGIEKIT_COMPLETE=bash_source regiekit)").
+    """
+
+
+# --- settings shared by the commands --------------------------------------------------------
+
+def _config() -> Config:
+    """The configuration file's settings, read once per invocation."""
+    from generator.config import load_config
+
+    meta = click.get_current_context().find_root().meta
+    if "regiekit.config" not in meta:
+        meta["regiekit.config"] = load_config()
+    config: Config = meta["regiekit.config"]
+    return config
+
+
+def _option(*names: str, **attributes: Any) -> Callable[[F], F]:
+    return click.option(*names, **attributes)
+
+
+_REGIONS = _option("--regions", type=click.Path(path_type=Path), metavar="MAP",
+                   help="Map met de regio's (<id>/regio.yaml), of de map van één regio.yaml "
+                        "[standaard: . als daar regio.yaml staat, anders regions].")
+_RULES = _option("--rules", type=click.Path(path_type=Path), metavar="BESTAND",
+                 help="Regelcatalogus [standaard: rules/regels.yaml als die bestaat, anders de "
+                      "meegeleverde].")
+_STRICT = _option("--strict", is_flag=True, help="Ook waarschuwingen geven exitcode 1.")
+_DISABLE = _option("--disable", metavar="CODE", multiple=True,
+                   help="Zet een regel uit (herhaalbaar); genoemd in de samenvatting.")
+_ENABLE = _option("--enable", metavar="CODE", multiple=True,
+                  help="Zet een regel weer aan die regiekit.toml uitzet.")
+_COLOR = _option("--color/--no-color", default=None,
+                 help="Kleur [standaard: op een terminal, niet als NO_COLOR gezet is].")
+_QUIET = _option("--quiet", "-q", is_flag=True, help="Alleen bevindingen, geen samenvatting.")
+
+
+def _format_option(formats: tuple[str, ...], note: str = "") -> Callable[[F], F]:
+    return _option("--format", "output_format", type=click.Choice(formats),
+                   help="Uitvoerformaat [standaard: 'format' uit regiekit.toml, github onder "
+                        f"GitHub Actions, anders text]{note}.")
+
+
+def _findings_options(formats: tuple[str, ...]) -> Callable[[F], F]:
+    """--format, --strict, --disable, --enable, --color, --quiet: for commands with findings."""
+
+    def decorate(function: F) -> F:
+        for option in reversed((_format_option(formats), _STRICT, _DISABLE, _ENABLE, _COLOR,
+                                _QUIET)):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+def _codes(command: str, rules: Path | None) -> dict[str, Code]:
+    """Every code a command can report; with `rules`, also the catalogue's rules."""
+    from generator.codes import TOOL_CODES, catalogue_codes, code_index
+
+    return code_index(TOOL_CODES + (catalogue_codes(rules, command) if rules else ()))
+
+
+def _report_options(command: str, *, strict: bool, disable: tuple[str, ...],
+                    enable: tuple[str, ...], color: bool | None, quiet: bool,
+                    rules: Path | None) -> ReportOptions:
+    from generator import settings
+    from generator.reporters import ReportOptions
+
+    config = _config()
+    needs_catalogue = rules is not None or bool(config.disable or disable or enable)
+    codes = _codes(command, rules or (settings.rules_file(None, config)
+                                      if needs_catalogue else None))
+    off = settings.disabled(config, disable, enable, codes)
+    return ReportOptions(strict=settings.strict(strict, config),
+                         color=settings.use_color(color, sys.stdout), quiet=quiet, codes=codes,
+                         disabled=tuple(code for code in off if codes[code].command == command),
+                         command=command)
+
+
+def _report(result: Result, output_format: str | None, options: ReportOptions) -> int:
+    from generator import settings
+    from generator.reporters import report
+
+    chosen = settings.output_format(output_format, _config(), _FORMATS)
+    return report(result, chosen, sys.stdout, options)
+
+
+# --- commands -------------------------------------------------------------------------------
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
-              default="text", show_default=True, help="Uitvoerformaat.")
-def validate(paths: tuple[Path, ...], output_format: str) -> None:
-    """Controleer regio-afspraken, regels en casussen (standaard: regions/ en rules/)."""
-    from generator.validation import run_validate
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
+@_REGIONS
+@_findings_options(_FORMATS)
+@_exits
+def validate(paths: tuple[Path, ...], regions: Path | None, output_format: str | None,
+             strict: bool, disable: tuple[str, ...], enable: tuple[str, ...],
+             color: bool | None, quiet: bool) -> int:
+    """Controleer regio-afspraken, regels en casussen.
 
-    _run(lambda: run_validate(list(paths), output_format=output_format, stream=sys.stdout))
+    Zonder PAD: de regio('s), rules/ en de map met casussen. '-' leest van standaardinvoer.
+    """
+    from generator import settings
+    from generator.validation import validate_paths
+
+    options = _report_options("validate", strict=strict, disable=disable, enable=enable,
+                              color=color, quiet=quiet, rules=None)
+    result = validate_paths(list(paths) or settings.validate_defaults(regions, _config()))
+    return _report(result, output_format, options)
 
 
-def _case_options(regions: Path, rules: Path) -> CheckOptions:
+def _case_options(regions: Path | None, rules: Path | None) -> Any:
+    from generator import settings
     from generator.casecheck import CheckOptions
 
-    return CheckOptions(regions_root=regions, rules_file=rules)
-
-
-_REGIONS_OPTION = click.option("--regions", type=click.Path(path_type=Path), default="regions",
-                               show_default=True, help="Map met de regio's.")
-_RULES_OPTION = click.option("--rules", type=click.Path(path_type=Path),
-                             default="rules/regels.yaml", show_default=True,
-                             help="Regelcatalogus.")
+    config = _config()
+    return CheckOptions(regions_root=settings.regions_root(regions, config),
+                        rules_file=settings.rules_file(rules, config))
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "output_format",
-              type=click.Choice(["text", "json", "junit", "github", "sarif"]),
-              default="text", show_default=True, help="Uitvoerformaat.")
-@click.option("--strict", is_flag=True, help="Ook waarschuwingen geven exitcode 1.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
+@_findings_options(_FORMATS)
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Aantal processen; 0 = alle kernen.")
 @click.option("--progress/--no-progress", default=None,
-              help="Voortgangsbalk (standaard: alleen op een terminal, nooit in CI).")
-@_REGIONS_OPTION
-@_RULES_OPTION
-def check(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: int,
-          progress: bool | None, regions: Path, rules: Path) -> None:
-    """Toets casussen (bestanden of mappen) aan de afspraken van hun regio."""
+              help="Voortgangsbalk [standaard: alleen op een terminal, nooit in CI].")
+@_REGIONS
+@_RULES
+@_exits
+def check(paths: tuple[Path, ...], output_format: str | None, strict: bool,
+          disable: tuple[str, ...], enable: tuple[str, ...], color: bool | None, quiet: bool,
+          jobs: int, progress: bool | None, regions: Path | None, rules: Path | None) -> int:
+    """Toets casussen (bestanden of mappen) aan de afspraken van hun regio.
+
+    Zonder PAD: de map met casussen ('cases' in regiekit.toml, anders casussen/).
+    """
     import os
 
-    from generator.casecheck import CheckArgs, run_check
+    from generator import settings
 
-    args = CheckArgs(list(paths), _case_options(regions, rules), output_format, strict,
-                     jobs or os.cpu_count() or 1, progress)
-    _run(lambda: run_check(args, stream=sys.stdout))
+    case_options = _case_options(regions, rules)
+    options = _report_options("check", strict=strict, disable=disable, enable=enable,
+                              color=color, quiet=quiet, rules=case_options.rules_file)
+    result = _check_cases(settings.case_paths(paths, _config(), "check"), case_options,
+                         jobs=jobs or os.cpu_count() or 1,
+                         progress=False if quiet else progress)
+    return _report(result, output_format, options)
+
+
+def _check_cases(paths: list[Path], options: Any, *, jobs: int, progress: bool | None) -> Result:
+    from generator.casecheck import check_files, iter_case_files, load_catalogue, show_progress
+
+    load_catalogue(options.rules_file)
+    files = list(iter_case_files(paths))
+    if not files:
+        raise RegiekitError(f"geen casusbestanden (.yaml) gevonden in {', '.join(map(str, paths))}")
+    if show_progress(progress, sys.stderr):
+        with click.progressbar(length=len(files), label="casussen", file=sys.stderr) as bar:
+            return check_files(files, options, jobs=jobs, on_done=lambda: bar.update(1))
+    return check_files(files, options, jobs=jobs)
 
 
 @main.command(name="next")
-@click.argument("case", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+                metavar="CASUS")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="Uitvoerformaat.")
-@_REGIONS_OPTION
-@_RULES_OPTION
-def next_step(case: Path, output_format: str, regions: Path, rules: Path) -> None:
+@_REGIONS
+@_RULES
+@_exits
+def next_step(case: Path, output_format: str, regions: Path | None, rules: Path | None) -> int:
     """Wat volgt er voor een casus: welke stap, wie mag starten, wanneer, met welk formulier."""
     from generator.nextstep import run_next
 
-    _run(lambda: run_next(case, _case_options(regions, rules), output_format=output_format,
-                          stream=sys.stdout))
+    if str(case) != "-" and not case.is_file():
+        raise RegiekitError(f"casus {case} bestaat niet")
+    return run_next(case, _case_options(regions, rules), output_format=output_format,
+                    stream=sys.stdout)
 
 
 @main.command(name="test")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@_REGIONS_OPTION
-@_RULES_OPTION
-def case_test(paths: tuple[Path, ...], regions: Path, rules: Path) -> None:
-    """Draai casussen met verwachte_bevindingen als regressietests (standaard: examples/cases)."""
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
+@_REGIONS
+@_RULES
+@_exits
+def case_test(paths: tuple[Path, ...], regions: Path | None, rules: Path | None) -> int:
+    """Draai casussen met verwachte_bevindingen als regressietests.
+
+    Zonder PAD: de map met casussen ('cases' in regiekit.toml, anders casussen/).
+    """
+    from generator import settings
     from generator.casetests import run_case_tests
 
-    _run(lambda: run_case_tests(list(paths) or [Path("examples/cases")],
-                                _case_options(regions, rules), stream=sys.stdout))
+    return run_case_tests(settings.case_paths(paths, _config(), "test"),
+                          _case_options(regions, rules), stream=sys.stdout)
 
 
 @main.command()
-@click.argument("regions", nargs=-1)
+@click.argument("region_names", nargs=-1, metavar="[REGIO]...")
 @click.option("--inzet", "deployments", multiple=True,
-              type=click.Path(path_type=Path, dir_okay=False),
+              type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Bestand met feitelijke inzet (YAML of CSV); bij één regio, herhaalbaar.")
-@click.option("--format", "output_format",
-              type=click.Choice(["text", "json", "junit", "github", "sarif"]),
-              default="text", show_default=True, help="Uitvoerformaat.")
-@click.option("--strict", is_flag=True, help="Ook waarschuwingen geven exitcode 1.")
+@_findings_options(_FORMATS)
 @click.option("--overzicht", "overview", is_flag=True,
               help="Per zorgloket het patroon naast het minimale patroon (alleen bij text).")
-@click.option("--regions-dir", type=click.Path(path_type=Path, file_okay=False),
-              default="regions", show_default=True, help="Map met de regio's.")
-@click.option("--rules", type=click.Path(path_type=Path), default="rules/capaciteit.yaml",
-              show_default=True, help="Regelcatalogus van capaciteit.")
-def capaciteit(regions: tuple[str, ...], deployments: tuple[Path, ...], output_format: str,
-               strict: bool, overview: bool, regions_dir: Path, rules: Path) -> None:
+@_REGIONS
+@_option("--rules", type=click.Path(path_type=Path), metavar="BESTAND",
+         help="Regelcatalogus van capaciteit [standaard: rules/capaciteit.yaml als die bestaat, "
+              "anders de meegeleverde].")
+@_exits
+def capaciteit(region_names: tuple[str, ...], deployments: tuple[Path, ...],
+               output_format: str | None, strict: bool, disable: tuple[str, ...],
+               enable: tuple[str, ...], color: bool | None, quiet: bool, overview: bool,
+               regions: Path | None, rules: Path | None) -> int:
     """Toets zorgloketten: patroon tegen zorgvraag en budget, minimaal patroon, inzet."""
-    from generator.capacity.run import CapacityArgs, run_capacity
+    from generator import settings
+    from generator.capacity.run import CapacityArgs, check_regions
 
-    args = CapacityArgs(list(regions), list(deployments), output_format, strict, overview,
-                        regions_dir, rules)
-    _run(lambda: run_capacity(args, stream=sys.stdout))
+    config = _config()
+    rules_file = settings.capacity_rules_file(rules)
+    options = _report_options("capaciteit", strict=strict, disable=disable, enable=enable,
+                              color=color, quiet=quiet, rules=rules_file)
+    args = CapacityArgs(list(region_names), list(deployments),
+                        regions_root=settings.regions_root(regions, config),
+                        rules_file=rules_file)
+    result, analysed = check_regions(args)
+    chosen = settings.output_format(output_format, config, _FORMATS)
+    if overview and chosen == "text":
+        from generator.capacity.overview import write_overview
+
+        for region in analysed:
+            write_overview(region.desks, sys.stdout)
+    return _report(result, chosen, options)
 
 
 @main.command()
-@click.argument("regions", nargs=-1)
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default="out",
-              show_default=True, help="Map voor de documenten.")
+@click.argument("region_names", nargs=-1, metavar="[REGIO]...")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), metavar="MAP",
+              help="Map voor de documenten ['out' uit regiekit.toml, anders out].")
 @click.option("--check", is_flag=True,
               help="Niets schrijven; exitcode 1 als vastgelegde documenten verouderd zijn.")
 @click.option("--case", "case", type=click.Path(path_type=Path, dir_okay=False),
-              help="Documenten voor één casus: ingevuld formulier en verzoeken per mail.")
-@click.option("--regions-dir", type=click.Path(path_type=Path, file_okay=False),
-              default="regions", show_default=True, help="Map met de regio's.")
-def build(regions: tuple[str, ...], out: Path, check: bool, case: Path | None,
-          regions_dir: Path) -> None:
+              metavar="CASUS", help="Documenten voor één casus: ingevulde formulieren en "
+                                    "verzoeken per mail.")
+@_REGIONS
+@_QUIET
+@_exits
+def build(region_names: tuple[str, ...], out: Path | None, check: bool, case: Path | None,
+          regions: Path | None, quiet: bool) -> int:
     """Maak de Word-documenten: werkinstructie, checklists, formulieren en vergelijking."""
+    from generator import settings
     from generator.documents.build import BuildOptions, run_build
 
-    options = BuildOptions(regions=regions, out=out, check=check, case=case,
-                           regions_root=regions_dir)
-    _run(lambda: run_build(options, stream=sys.stdout, errors=sys.stderr))
+    config = _config()
+    options = BuildOptions(regions=region_names, out=out or config.out or Path("out"),
+                           check=check, case=case,
+                           regions_root=settings.regions_root(regions, config),
+                           command=_build_command(region_names, out, regions), quiet=quiet)
+    return run_build(options, stream=sys.stdout, errors=sys.stderr)
+
+
+def _build_command(region_names: tuple[str, ...], out: Path | None,
+                   regions: Path | None) -> str:
+    """The `regiekit build ...` that brings stale documents up to date, as the user ran it."""
+    import shlex
+
+    words = ["regiekit", "build", *region_names]
+    if out is not None:
+        words += ["--out", str(out)]
+    if regions is not None:
+        words += ["--regions", str(regions)]
+    return shlex.join(words)
 
 
 @main.command(name="wijzigingen")
-@click.argument("regions", nargs=-1)
+@click.argument("region_names", nargs=-1, metavar="[REGIO|PAD]...")
 @click.option("--van", "since", metavar="REV",
-              help="Oude versie: git-revisie (standaard: de vorige commit die het bestand "
-                   "wijzigde).")
+              help="Oude versie: git-revisie [standaard: de vorige commit die het bestand "
+                   "wijzigde].")
 @click.option("--tot", "until", metavar="REV",
-              help="Nieuwe versie: git-revisie (standaard: de werkmap).")
+              help="Nieuwe versie: git-revisie [standaard: de werkmap].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
               default="text", show_default=True, help="Uitvoerformaat.")
-@click.option("--regions-dir", type=click.Path(path_type=Path, file_okay=False),
-              default="regions", show_default=True, help="Map met de regio's.")
-def changes(regions: tuple[str, ...], since: str | None, until: str | None, output_format: str,
-            regions_dir: Path) -> None:
+@_REGIONS
+@_exits
+def changes(region_names: tuple[str, ...], since: str | None, until: str | None,
+            output_format: str, regions: Path | None) -> int:
     """Wat er tussen twee versies van de afspraken is veranderd (git, of OUD NIEUW als paden)."""
+    from generator import settings
     from generator.changes.command import ChangesOptions, run_changes
+    from generator.regions import default_regions_root
 
-    options = ChangesOptions(regions, since, until, output_format, regions_dir)
-    _run(lambda: run_changes(options, stream=sys.stdout))
+    config = _config()
+    named = regions or config.regions  # a folder named must exist; the default may not
+    root = settings.regions_root(regions, config) if named else default_regions_root()
+    options = ChangesOptions(region_names, since, until, output_format, root)
+    return run_changes(options, stream=sys.stdout)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".",
+                metavar="[MAP]")
+@click.option("--id", "region_id", metavar="ID",
+              help="Id van de regio [standaard: de mapnaam, in kleine letters].")
+@click.option("--naam", "name", metavar="NAAM", help="Naam van de regio [standaard: uit de id].")
+@_exits
+def init(folder: Path, region_id: str | None, name: str | None) -> int:
+    """Zet een repository voor één regio op: regio.yaml, casussen, CI en pre-commit."""
+    from generator.scaffold import create
+
+    written = create(folder, region_id=region_id, name=name)
+    for path in written:
+        click.echo(f"geschreven: {path}")
+    click.echo(f"regio-repository klaar in {folder}/; volgende stap: cd {folder} && "
+               "regiekit validate")
+    return 0
+
+
+@main.command()
+@click.argument("names", nargs=-1, metavar="[SOORT]...")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), metavar="MAP",
+              help="Schrijf de schema's als bestanden in deze map in plaats van te tonen.")
+@_exits
+def schema(names: tuple[str, ...], out: Path | None) -> int:
+    """Toon of schrijf een JSON Schema: regio, casus of regels (voor editors en CI)."""
+    from generator.schema_files import run_schema
+
+    return run_schema(names, out, stream=sys.stdout)
+
+
+@main.command(name="regels")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Uitvoerformaat.")
+@_RULES
+@_exits
+def rules_list(output_format: str, rules: Path | None) -> int:
+    """Alle regels en meldingscodes: titel, ernst, bron en of ze aan staan."""
+    from generator import settings
+    from generator.codes import TOOL_CODES, catalogue_codes, code_index, list_codes
+
+    config = _config()
+    catalogue = catalogue_codes(settings.rules_file(rules, config))
+    codes = code_index(catalogue + TOOL_CODES)
+    off = settings.disabled(config, (), (), codes)
+    list_codes(list(codes.values()), off, config.source(), output_format, sys.stdout)
+    return 0

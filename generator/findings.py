@@ -58,6 +58,13 @@ class Result:
         self.files_checked += other.files_checked
         self.subjects.extend(other.subjects)
 
+    def without(self, codes: Iterable[str]) -> Result:
+        """The same result with the findings of `codes` (rules switched off) left out."""
+        off = set(codes)
+        return Result([f for f in self.findings if f.code not in off], self.unreadable,
+                      [f for f in self.waived if f.code not in off], self.files_checked,
+                      self.subjects)
+
     def all_findings(self) -> list[Finding]:
         """Unreadable files first, then findings, each in file/line order."""
         return sorted(self.unreadable) + sorted(self.findings)

@@ -1,6 +1,10 @@
-"""Finding and loading region agreements: `regions/<id>/regio.yaml` (coordination) and
-`regions/<id>/zorgloketten.yaml` (care desks and capacity, seed 004); a folder holds either or
-both.
+"""Finding and loading region agreements: `regio.yaml` (coordination) and `zorgloketten.yaml`
+(care desks and capacity, seed 004); a region's folder holds either or both.
+
+Two layouts, for every command: a regions folder with one folder per region
+(`regions/<id>/regio.yaml`, the default), or a region's own repository with `regio.yaml` in the
+folder itself (then `.` is the regions folder: `default_regions_root` picks it when the current
+folder holds a `regio.yaml`).
 
 `load_region` returns the model of a region (generator.model.region.Region) only when its
 agreement is valid, so documents and case checks can trust what they read; an invalid region
@@ -11,12 +15,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import RegiekitError, UsageError
+from generator.documents.words import plural
+from generator.errors import RegiekitError, UsageError, YamlLoadError
 from generator.findings import Finding, Severity
 from generator.loader import load_yaml
+from generator.model.mapping import yaml_key
 from generator.model.region import Region, build_region
 
 REGION_FILE = "regio.yaml"
+CAPACITY_FILE = "zorgloketten.yaml"
+AGREEMENT_FILES = (REGION_FILE, CAPACITY_FILE)
+"""The files that make a folder a region's: coordination, and care desks (seed 004)."""
 DEFAULT_REGIONS_DIR = Path("regions")
 
 
@@ -25,26 +34,75 @@ class RegionInvalid(RegiekitError):
 
     def __init__(self, region_file: Path, findings: list[Finding]) -> None:
         self.findings = findings
-        first = findings[0]
+        first, count = findings[0], plural(len(findings), "fout", "fouten")
         super().__init__(
-            f"regio-afspraken in {region_file} zijn ongeldig ({len(findings)} fout(en), "
+            f"regio-afspraken in {region_file} zijn ongeldig ({count}, "
             f"eerste: {first.location()} {first.code} {first.message}); "
             "draai 'regiekit validate' voor het volledige overzicht")
 
 
+def default_regions_root(folder: Path | None = None) -> Path:
+    """`.` in a region's own repository (its agreement file in the folder), else `regions`."""
+    here = folder or Path.cwd()
+    own = any((here / name).is_file() for name in AGREEMENT_FILES)
+    return Path(".") if own else DEFAULT_REGIONS_DIR
+
+
+def single_region(root: Path, name: str = REGION_FILE) -> bool:
+    """True when `root` is itself one region's folder (its file `name` directly inside)."""
+    return (root / name).is_file()
+
+
 def region_files(root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> list[Path]:
-    """Every `regio.yaml` (or other agreement file `name`) one level below `root`, sorted by
-    folder name."""
+    """The region's `regio.yaml` (or other agreement file `name`) in `root`, or every one a
+    level below, sorted by folder name."""
+    if single_region(root, name):
+        return [root / name]
     return sorted(root.glob(f"*/{name}"))
+
+
+def find_region_file(region_id: str, root: Path = DEFAULT_REGIONS_DIR,
+                     name: str = REGION_FILE) -> Path | None:
+    """The agreement file `name` of the region with id `region_id` under `root`, in either
+    layout."""
+    nested = root / region_id / name
+    if nested.is_file():
+        return nested
+    if single_region(root, name) and _stated_id(root / name) == region_id:
+        return root / name
+    return None
+
+
+def _stated_id(path: Path) -> str | None:
+    """The id an agreement file states, read without validating the rest."""
+    try:
+        data = load_yaml(path).data
+    except YamlLoadError:
+        return None
+    value = data.get(yaml_key(Region, "id")) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> Path:
     """The agreement file `name` for a region given as id, folder or file path."""
-    for candidate in (Path(region), Path(region) / name, root / region / name):
+    for candidate in (Path(region), Path(region) / name):
         if candidate.is_file():
             return candidate
-    known = ", ".join(path.parent.name for path in region_files(root, name)) or "geen"
-    raise UsageError(f"regio '{region}' met {name} niet gevonden onder {root}/ (bekend: {known})")
+    found = find_region_file(region, root, name)
+    if found is not None:
+        return found
+    known = ", ".join(_stated_id(path) or path.parent.name for path in region_files(root, name))
+    raise UsageError(f"regio '{region}' met {name} niet gevonden onder {root}/ "
+                     f"(bekend: {known or 'geen'})")
+
+
+def require_regions_root(root: Path) -> Path:
+    """`root` if it is a folder; else the tool cannot run (exit 2), and says which path."""
+    if not root.is_dir():
+        what = "bestaat niet" if not root.exists() else "is geen map"
+        raise UsageError(f"map met regio's {root} {what}; geef de juiste map met --regions of "
+                         "zet 'regions' in regiekit.toml")
+    return root
 
 
 def load_region(region: str | Path, root: Path = DEFAULT_REGIONS_DIR) -> Region:

@@ -26,14 +26,13 @@ from generator.errors import RegiekitError, UsageError, YamlLoadError
 from generator.findings import Finding, Result, Severity
 from generator.loader import load_yaml
 from generator.model.capacity import (
-    CAPACITY_FILE,
     DeploymentFile,
     Municipality,
     attach_rows,
     build_municipality,
 )
 from generator.model.catalogue import CatalogueRule, build_catalogue
-from generator.regions import DEFAULT_REGIONS_DIR, region_file, region_files
+from generator.regions import CAPACITY_FILE, DEFAULT_REGIONS_DIR, region_file, region_files
 
 DEFAULT_RULES = Path("rules/capaciteit.yaml")
 OUTPUT_FORMATS = ("text", "json", "junit", "github", "sarif")

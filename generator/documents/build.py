@@ -6,6 +6,10 @@ completely in memory before any of its files is written, and each file goes to a
 first and is renamed into place: a failure never leaves a half-written document, and one failing
 region does not stop the others. `--check` writes nothing and reports what is stale.
 
+Build keeps a manifest of the documents it wrote (documents/manifest.py) and removes those it no
+longer generates (a form dropped from the agreement, a region removed); with `--check` they count
+as stale. A region that fails keeps its documents.
+
 Exit codes: 0 all well; 1 stale documents (`--check`) or a region whose agreement is invalid;
 2 a region or template could not be read or rendered.
 """
@@ -30,8 +34,10 @@ from generator.documents.context import (
 )
 from generator.documents.environment import render_docx
 from generator.documents.forms import form_context
+from generator.documents.manifest import COMPARISON_GROUP, Manifest, read_manifest
 from generator.documents.reproducible import DocumentProperties
 from generator.documents.templates_check import OVERRIDE_FOLDER, TEMPLATE_DIR
+from generator.documents.words import plural
 from generator.errors import RegiekitError
 from generator.regions import DEFAULT_REGIONS_DIR, Region, RegionInvalid, load_region, region_files
 
@@ -49,6 +55,9 @@ class BuildOptions:
     check: bool = False
     case: Path | None = None
     regions_root: Path = DEFAULT_REGIONS_DIR
+    command: str = "regiekit build"
+    """The command that brings the documents up to date, for the hint of `--check`."""
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,7 @@ class Outcome:
     unchanged: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
     failures: list[tuple[str, str, int]] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
     def exit_code(self) -> int:
         codes = [code for _, _, code in self.failures]
@@ -179,12 +189,32 @@ def deliver(rendered: Iterable[tuple[Path, bytes]], outcome: Outcome, *, check: 
             outcome.written.append(path)
 
 
-def record_leftovers(folder: Path, planned: list[PlannedDocument], outcome: Outcome) -> None:
-    """With check: documents in a region folder that the agreement no longer produces."""
-    expected = {document.path for document in planned}
-    for path in sorted(folder.glob("*.docx")):
-        if path not in expected:
+def retire(manifest: Manifest, group: str, paths: Iterable[Path], outcome: Outcome, *,
+           check: bool) -> None:
+    """Record a group's documents now; remove the ones it wrote before and no longer generates
+    (with check: report them as stale)."""
+    for path in manifest.replace(group, paths):
+        if not path.is_file():
+            continue
+        if check:
             outcome.stale.append((path, "wordt niet meer gegenereerd"))
+            continue
+        path.unlink()
+        outcome.removed.append(path)
+        if path.parent != manifest.out and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+
+
+def save_manifest(manifest: Manifest, outcome: Outcome, *, check: bool) -> None:
+    """Write the manifest if it changed (with check: report it as stale)."""
+    data = manifest.to_bytes()
+    current = _existing(manifest.path)
+    if current == data or (current is None and not manifest.groups):
+        return
+    if check:
+        outcome.stale.append((manifest.path, "lijst van gegenereerde documenten verouderd"))
+    else:
+        write_atomically(manifest.path, data)
 
 
 def region_label(name: str) -> str:
@@ -192,7 +222,8 @@ def region_label(name: str) -> str:
     return f"regio '{path.parent.name if path.suffix == '.yaml' else path.name}'"
 
 
-def build_region(name: str, options: BuildOptions, outcome: Outcome) -> Region | None:
+def build_region(name: str, options: BuildOptions, outcome: Outcome,
+                 manifest: Manifest) -> Region | None:
     """Load, render and deliver one region; a failure is recorded and None returned."""
     try:
         region = load_region(name, options.regions_root)
@@ -205,20 +236,22 @@ def build_region(name: str, options: BuildOptions, outcome: Outcome) -> Region |
         outcome.failures.append((region_label(name), str(error), EXIT_FAILED))
         return None
     deliver(rendered, outcome, check=options.check)
-    if options.check:
-        record_leftovers(options.out / region.id, planned, outcome)
+    retire(manifest, region.id, [path for path, _ in rendered], outcome, check=options.check)
     return region
 
 
-def build_comparison(regions: list[Region], options: BuildOptions, outcome: Outcome) -> None:
-    if len(regions) < 2:
-        return
-    try:
-        data = render(plan_comparison(regions, options.out))
-    except RegiekitError as error:
-        outcome.failures.append(("vergelijking", str(error), EXIT_FAILED))
-        return
-    deliver([(options.out / COMPARISON_FILE, data)], outcome, check=options.check)
+def build_comparison(regions: list[Region], options: BuildOptions, outcome: Outcome,
+                     manifest: Manifest) -> None:
+    """With two regions or more, the comparison; with fewer, none (a former one is removed)."""
+    if len(regions) >= 2:
+        try:
+            data = render(plan_comparison(regions, options.out))
+        except RegiekitError as error:
+            outcome.failures.append(("vergelijking", str(error), EXIT_FAILED))
+            return
+        deliver([(options.out / COMPARISON_FILE, data)], outcome, check=options.check)
+    comparison = [options.out / COMPARISON_FILE] if len(regions) >= 2 else []
+    retire(manifest, COMPARISON_GROUP, comparison, outcome, check=options.check)
 
 
 def region_names(options: BuildOptions) -> list[str]:
@@ -236,30 +269,55 @@ def run_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
     names = region_names(options)
     if not names:
         raise RegiekitError(f"geen regio's gevonden onder {options.regions_root}/")
-    outcome = Outcome()
-    built = [r for r in (build_region(n, options, outcome) for n in names) if r is not None]
-    if len(built) == len(names):
-        build_comparison(built, options, outcome)
-    elif len(names) > 1:
-        errors.write(f"regiekit: {COMPARISON_FILE} niet bijgewerkt, want niet alle regio's "
-                     "zijn gelukt\n")
+    outcome, manifest = Outcome(), read_manifest(options.out)
+    built = [r for r in (build_region(n, options, outcome, manifest) for n in names)
+             if r is not None]
+    if len(built) < len(names):
+        if len(names) > 1:
+            errors.write(f"regiekit: {COMPARISON_FILE} niet bijgewerkt, want niet alle regio's "
+                         "zijn gelukt\n")
+    elif options.regions:
+        if len(built) >= 2:
+            build_comparison(built, options, outcome, manifest)
+    else:
+        build_comparison(built, options, outcome, manifest)
+        for group in manifest.groups_except([r.id for r in built] + [COMPARISON_GROUP]):
+            retire(manifest, group, [], outcome, check=options.check)  # a region removed
+    save_manifest(manifest, outcome, check=options.check)
     report(outcome, options, stream=stream, errors=errors)
     return outcome.exit_code()
 
 
 def report(outcome: Outcome, options: BuildOptions, *, stream: TextIO, errors: TextIO) -> None:
-    """Dutch summary: failures on stderr, stale or written documents on stdout."""
+    """Dutch summary: failures on stderr, stale, written or removed documents on stdout."""
     for subject, message, _ in outcome.failures:
         errors.write(f"regiekit: {subject} mislukt: {message}\n")
     if options.check:
         for path, reason in outcome.stale:
             stream.write(f"{path}: {reason}\n")
+    elif not options.quiet:
+        for path in outcome.written:
+            stream.write(f"geschreven: {path}\n")
+        for path in outcome.removed:
+            stream.write(f"verwijderd (wordt niet meer gegenereerd): {path}\n")
+    if not options.quiet:
+        stream.write(summary(outcome, options) + "\n")
+
+
+def summary(outcome: Outcome, options: BuildOptions) -> str:
+    """`2 documenten geschreven, 1 ongewijzigd in out/; 1 regio mislukt`, or for --check
+    `1 van 12 documenten verouderd; draai '...' en leg de documenten vast`."""
+    if options.check:
         total = len(outcome.stale) + len(outcome.unchanged)
-        stream.write(f"{len(outcome.stale)} van {total} documenten verouderd"
-                     + ("; draai 'regiekit build' en leg de documenten vast\n"
-                        if outcome.stale else "\n"))
-        return
-    for path in outcome.written:
-        stream.write(f"geschreven: {path}\n")
-    stream.write(f"{len(outcome.written)} documenten geschreven, "
-                 f"{len(outcome.unchanged)} ongewijzigd in {options.out}/\n")
+        parts = [f"{len(outcome.stale)} van {plural(total, 'document', 'documenten')} verouderd"]
+    else:
+        parts = [f"{plural(len(outcome.written), 'document', 'documenten')} geschreven, "
+                 f"{len(outcome.unchanged)} ongewijzigd"
+                 + (f", {len(outcome.removed)} verwijderd" if outcome.removed else "")
+                 + f" in {options.out}/"]
+    regions = [subject for subject, _, _ in outcome.failures if subject != "vergelijking"]
+    if regions:
+        parts.append(plural(len(regions), "regio", "regio's") + " mislukt")
+    if options.check and outcome.stale:
+        parts.append(f"draai '{options.command}' en leg de documenten vast")
+    return "; ".join(parts)

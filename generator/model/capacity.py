@@ -26,8 +26,6 @@ from generator.model.mapping import Builder, Node, Resolver, Unresolved, key, no
 from generator.model.region import DocumentInfo, Source, SourceDocument
 from generator.model.tables import TableRow
 
-CAPACITY_FILE = "zorgloketten.yaml"
-"""The file that holds a municipality's care desks, beside (or instead of) `regio.yaml`."""
 
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 """The days of the week as written in the YAML, Monday first."""

@@ -1,38 +1,28 @@
 """`regiekit validate`: schema and semantic checks of agreements, rule sets and cases.
 
-The core behind the CLI: `run_validate` collects files, validates each into a Result and reports
-it by name; `validate_document` is what `load_region` uses for one already loaded file. Nothing
+The core behind the CLI: `validate_paths` collects files and validates each into a Result (the
+CLI reports it); `validate_document` is what `load_region` uses for one already loaded file. Nothing
 here imports the document generator, so the pre-commit hook starts fast.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
 
-from generator.errors import UsageError, YamlLoadError
+from generator.errors import YamlLoadError
 from generator.findings import Finding, Result, Severity
-from generator.loader import DuplicateKey, YamlDocument, load_yaml
+from generator.loader import STDIN, STDIN_NAME, DuplicateKey, YamlDocument, load_yaml
 from generator.validation.files import SCHEMAS, collect, document_kind
 from generator.validation.problems import Problem, to_finding
 from generator.validation.registry import CHECKS, checks_for
 from generator.validation.schema import schema_problems
 
-__all__ = ["run_validate", "validate_document", "validate_files"]
-
-OUTPUT_FORMATS = ("text", "json", "github")
+__all__ = ["validate_document", "validate_files", "validate_paths"]
 
 
-def run_validate(paths: list[Path], *, output_format: str = "text", stream: TextIO) -> int:
-    """Validate `paths` (default regions/ and rules/), report to `stream`, return the exit code."""
-    from generator.reporters import REPORTERS
-
-    if output_format not in OUTPUT_FORMATS:
-        raise UsageError(f"onbekend uitvoerformaat '{output_format}' "
-                         f"(kies uit: {', '.join(OUTPUT_FORMATS)})")
-    result = validate_files(collect([Path(path) for path in paths]))
-    REPORTERS[output_format](result, stream)
-    return result.exit_code()
+def validate_paths(paths: list[Path]) -> Result:
+    """Validate the files named or found below `paths`; no file at all is exit 2 (UsageError)."""
+    return validate_files(collect(paths))
 
 
 def validate_files(files: list[Path]) -> Result:
@@ -41,6 +31,7 @@ def validate_files(files: list[Path]) -> Result:
     by_kind: dict[str, list[YamlDocument]] = {}
     for file in files:
         result.files_checked += 1
+        result.subjects.append(str(file) if str(file) != STDIN else STDIN_NAME)
         try:
             document = load_yaml(file)
         except YamlLoadError as error:

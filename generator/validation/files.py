@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
-from generator.model.capacity import CAPACITY_FILE, Deployment
-from generator.regions import REGION_FILE
+from generator.loader import STDIN, STDIN_NAME
+from generator.model.capacity import Deployment
+from generator.regions import CAPACITY_FILE, REGION_FILE
 
-DEFAULT_PATHS = (Path("regions"), Path("rules"))
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = ("templates",)
 RULES_FOLDER = "rules"
@@ -25,19 +25,21 @@ SCHEMAS = {
 
 
 def collect(paths: list[Path]) -> list[Path]:
-    """The files to check: files as given, folders walked for YAML; a missing path is an error."""
-    if not paths:
-        paths = [path for path in DEFAULT_PATHS if path.exists()]
-        if not paths:
-            raise UsageError(f"geen map regions/ of rules/ gevonden in {Path.cwd()}; "
-                             "geef aan welke bestanden of mappen gecontroleerd moeten worden")
-    missing = [str(path) for path in paths if not path.exists()]
+    """The files to check: files as given (`-` is standard input), folders walked for YAML.
+
+    A path that does not exist, or a run that finds no file at all, is an error (exit 2): a
+    check that checked nothing must not look like a check that passed.
+    """
+    missing = [str(path) for path in paths if str(path) != STDIN and not path.exists()]
     if missing:
         raise UsageError(f"pad bestaat niet: {', '.join(missing)}")
     files: dict[Path, None] = {}
     for path in paths:
         for file in (_walk(path) if path.is_dir() else [path]):
             files.setdefault(file)
+    if not files:
+        raise UsageError(f"geen YAML-bestanden (.yaml, .yml) gevonden in "
+                         f"{', '.join(map(str, paths))}")
     return list(files)
 
 
@@ -56,6 +58,8 @@ def document_kind(file: str, data: Any) -> str | None:
     """`regio.yaml` is a region, `zorgloketten.yaml` a municipality's care desks, a file in a
     rules/ folder a rule set, a `casus:` file a case, an `inzet:` file actual deployments."""
     path = Path(file)
+    if file == STDIN_NAME:
+        return _kind_of_content(data)
     if path.name == REGION_FILE:
         return "regio"
     if path.name == CAPACITY_FILE:
@@ -67,6 +71,15 @@ def document_kind(file: str, data: Any) -> str | None:
     if isinstance(data, dict) and Deployment.LIST_KEY in data:
         return "inzet"
     return None
+
+
+def _kind_of_content(data: Any) -> str | None:
+    """Standard input has no file name: a case states `casus`, a catalogue `regels`, a region
+    `rollen`."""
+    if not isinstance(data, dict):
+        return None
+    return next((kind for key, kind in (("casus", "casus"), ("regels", "regels"),
+                                        ("rollen", "regio")) if key in data), None)
 
 
 def _folders(path: Path) -> tuple[str, ...]:

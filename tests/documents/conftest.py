@@ -13,7 +13,7 @@ from documents_support import REPO, build
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`regiekit build` of all shipped regions, into a temporary folder (never the repo)."""
     out = tmp_path_factory.mktemp("out")
-    result = build("--out", str(out), "--regions-dir", str(REPO / "regions"))
+    result = build("--out", str(out), "--regions", str(REPO / "regions"))
     assert result.exit_code == 0, result.output
     return out
 

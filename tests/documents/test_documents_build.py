@@ -37,7 +37,7 @@ def _patch_template(source: Path, target: Path, old: bytes, new: bytes) -> None:
 
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    assert build("--out", str(again), "--regions-dir", str(REPO / "regions")).exit_code == 0
+    assert build("--out", str(again), "--regions", str(REPO / "regions")).exit_code == 0
     first, second = _files(built), _files(again)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
@@ -54,30 +54,30 @@ def test_zip_members_carry_no_clock(built: Path) -> None:
 def test_check_is_clean_after_build_and_names_stale_files(regions_copy: Path,
                                                           tmp_path: Path) -> None:
     out = tmp_path / "out"
-    common = ["--regions-dir", str(regions_copy), "--out", str(out)]
+    common = ["--regions", str(regions_copy), "--out", str(out)]
     assert build(*common).exit_code == 0
     clean = build("--check", *common)
     assert clean.exit_code == 0 and "0 van" in clean.stdout
     before = _files(out)
     _edit(regions_copy / "zou" / "regio.yaml", lambda d: d["rollen"][0].update(naam="wijkcoach"))
     (out / "apeldoorn" / "formulier-casusformat.docx").unlink()
-    (out / "apeldoorn" / "checklist-oud.docx").write_bytes(b"")
+    (out / "apeldoorn" / "eigen-notitie.docx").write_bytes(b"")  # not written by build
     stale = build("--check", *common)
     assert stale.exit_code == 1
     assert f"{out / 'zou' / 'werkinstructie.docx'}: verouderd" in stale.stdout
     assert f"{out / 'apeldoorn' / 'formulier-casusformat.docx'}: ontbreekt" in stale.stdout
-    assert f"{out / 'apeldoorn' / 'checklist-oud.docx'}: wordt niet meer" in stale.stdout
+    assert "eigen-notitie" not in stale.stdout
     assert f"{out / 'vergelijking.docx'}: verouderd" in stale.stdout
     assert "apeldoorn/werkinstructie.docx" not in stale.stdout
     assert _files(out).keys() == (before.keys() - {"apeldoorn/formulier-casusformat.docx"}) | {
-        "apeldoorn/checklist-oud.docx"}
+        "apeldoorn/eigen-notitie.docx"}
 
 
 def test_invalid_region_fails_alone_and_the_others_are_complete(regions_copy: Path,
                                                                 tmp_path: Path) -> None:
     _edit(regions_copy / "zou" / "regio.yaml", lambda d: d["rollen"][0].pop("naam"))
     out = tmp_path / "out"
-    result = build("--regions-dir", str(regions_copy), "--out", str(out))
+    result = build("--regions", str(regions_copy), "--out", str(out))
     assert result.exit_code == 1
     assert "regio 'zou' mislukt" in result.stderr and "ongeldig" in result.stderr
     assert not (out / "zou").exists() and not (out / "vergelijking.docx").exists()
@@ -91,7 +91,7 @@ def test_broken_override_fails_its_region_only(regions_copy: Path, tmp_path: Pat
                     regions_copy / "middelburg" / "templates" / "werkinstructie.docx",
                     b"{{ region.name }}", b"{{ region.bestaat_niet }}")
     out = tmp_path / "out"
-    result = build("--regions-dir", str(regions_copy), "--out", str(out))
+    result = build("--regions", str(regions_copy), "--out", str(out))
     assert result.exit_code == 2
     assert "regio 'middelburg' mislukt" in result.stderr and "bestaat_niet" in result.stderr
     assert "Traceback" not in result.stderr
@@ -104,14 +104,14 @@ def test_region_override_template_is_used(regions_copy: Path, tmp_path: Path) ->
                     regions_copy / "apeldoorn" / "templates" / "werkinstructie.docx",
                     b">Inhoud<", b">Inhoud (huisstijl Apeldoorn)<")
     out = tmp_path / "out"
-    assert build("--regions-dir", str(regions_copy), "--out", str(out)).exit_code == 0
+    assert build("--regions", str(regions_copy), "--out", str(out)).exit_code == 0
     assert "Inhoud (huisstijl Apeldoorn)" in docx_text(out / "apeldoorn" / "werkinstructie.docx")
     assert "huisstijl" not in docx_text(out / "zou" / "werkinstructie.docx")
 
 
 def test_unchanged_documents_are_not_rewritten(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    common = ["apeldoorn", "--regions-dir", str(REPO / "regions"), "--out", str(out)]
+    common = ["apeldoorn", "--regions", str(REPO / "regions"), "--out", str(out)]
     build(*common)
     stamp = (out / "apeldoorn" / "werkinstructie.docx").stat().st_mtime_ns
     second = build(*common)
@@ -121,7 +121,7 @@ def test_unchanged_documents_are_not_rewritten(built: Path, tmp_path: Path) -> N
 
 
 def test_unknown_region_is_a_usage_error(tmp_path: Path) -> None:
-    result = build("atlantis", "--regions-dir", str(REPO / "regions"), "--out", str(tmp_path))
+    result = build("atlantis", "--regions", str(REPO / "regions"), "--out", str(tmp_path))
     assert result.exit_code == 2
     assert "atlantis" in result.stderr and "Traceback" not in result.stderr
 

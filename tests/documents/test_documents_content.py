@@ -78,7 +78,7 @@ def test_a_value_changed_in_yaml_shows_up_changed(regions_copy: Path, tmp_path: 
     data["ladders"][0]["stappen"][3]["overlegvoorwaarden"][0]["tekst"] = "Een jurist schuift aan."
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "out"
-    result = build("apeldoorn", "--regions-dir", str(regions_copy), "--out", str(out))
+    result = build("apeldoorn", "--regions", str(regions_copy), "--out", str(out))
     assert result.exit_code == 0, result.output + result.stderr
     text = docx_text(out / "apeldoorn" / "werkinstructie.docx")
     assert "6 werkdagen (weekenden" in text and "4 werkdagen (weekenden" not in text

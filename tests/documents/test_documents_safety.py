@@ -41,7 +41,7 @@ def test_special_characters_and_template_syntax_come_out_literally(regions_copy:
                                                                    tmp_path: Path) -> None:
     _set(regions_copy / "apeldoorn" / "regio.yaml", HOSTILE)
     out = tmp_path / "out"
-    result = build("apeldoorn", "--regions-dir", str(regions_copy), "--out", str(out))
+    result = build("apeldoorn", "--regions", str(regions_copy), "--out", str(out))
     assert result.exit_code == 0, result.stderr
     for document in (out / "apeldoorn").glob("*.docx"):
         _xml_parts_parse(document)
@@ -55,7 +55,7 @@ def test_special_characters_and_template_syntax_come_out_literally(regions_copy:
 def test_characters_xml_cannot_hold_are_dropped(regions_copy: Path, tmp_path: Path) -> None:
     _set(regions_copy / "apeldoorn" / "regio.yaml", "Bel\x07 de\x0c toegang")
     out = tmp_path / "out"
-    assert build("apeldoorn", "--regions-dir", str(regions_copy),
+    assert build("apeldoorn", "--regions", str(regions_copy),
                  "--out", str(out)).exit_code == 0
     _xml_parts_parse(out / "apeldoorn" / "werkinstructie.docx")
     assert "Bel de toegang" in docx_text(out / "apeldoorn" / "werkinstructie.docx")
@@ -68,7 +68,7 @@ def test_the_sandbox_refuses_python_internals_in_a_template(regions_copy: Path,
     _patch_template(REPO / "generator" / "templates" / "checklist.docx",
                     regions_copy / "zou" / "templates" / "checklist.docx",
                     b"{{ doc.title }}", b"{{ doc.__class__.__mro__ }}")
-    result = build("zou", "--regions-dir", str(regions_copy), "--out", str(tmp_path))
+    result = build("zou", "--regions", str(regions_copy), "--out", str(tmp_path))
     assert result.exit_code == 2 and "regio 'zou' mislukt" in result.stderr
 
 

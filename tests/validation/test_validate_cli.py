@@ -82,7 +82,7 @@ def test_no_default_folders_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     result = invoke()
     assert result.exit_code == 2, explain(result)
-    assert "geen map regions/ of rules/" in result.stderr
+    assert "niets te controleren" in result.stderr and "regio.yaml" in result.stderr
 
 
 def test_unknown_format_is_bad_usage(workspace: Path) -> None:
@@ -132,13 +132,15 @@ def test_nothing_is_written(workspace: Path) -> None:
 
 @pytest.mark.parametrize(("args", "dutch"), [
     (["validate", "--format", "xml"],
-     "ongeldige waarde voor '--format'; kies uit: text, json, github"),
-    (["validate", "--frmat", "json"], "onbekende optie --frmat; bedoelde u --format?"),
-    (["valdate"], "onbekende opdracht 'valdate'; bedoelde u validate?"),
-    (["check"], "verplicht argument ontbreekt: 'PATHS...'"),
+     "Ongeldige waarde voor '--format': 'xml' is niet een van 'text', 'json', 'junit', "
+     "'github', 'sarif'."),
+    (["validate", "--frmat", "json"], "Onbekende optie '--frmat'. Bedoelde u '--format'?"),
+    (["valdate"], "Onbekende opdracht 'valdate'. Bedoelde u 'validate'?"),
+    (["next"], "Ontbrekend argument 'CASUS'."),
 ])
 def test_usage_errors_are_dutch_with_exit_2(args: list[str], dutch: str) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
-    assert f"regiekit: {dutch}" in result.output
+    assert f"Fout: {dutch}" in result.output
+    assert result.output.startswith("Gebruik: regiekit ")
     assert "Error:" not in result.output and "Traceback" not in result.output

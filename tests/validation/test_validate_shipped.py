@@ -69,6 +69,8 @@ def test_importing_cli_and_validation_loads_no_document_stack() -> None:
 def test_validate_run_loads_no_document_stack() -> None:
     # The shipped templates are verified by digest; Jinja is only needed for a changed template
     # or a region's own one, and none of the shipped regions has one.
-    code = ("import io\nfrom generator.validation import run_validate\n"
-            "run_validate(['regions', 'rules'], output_format='text', stream=io.StringIO())")
+    code = ("import io\nfrom pathlib import Path\n"
+            "from generator.reporters import report\n"
+            "from generator.validation import validate_paths\n"
+            "report(validate_paths([Path('regions'), Path('rules')]), 'text', io.StringIO())")
     assert loaded_after(code) == set()
