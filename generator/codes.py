@@ -43,6 +43,8 @@ _SCHEMA = "JSON Schema van het bestand ('regiekit schema' toont het)"
 _CONSISTENCY = "samenhang van de regio-afspraken (regiekit validate)"
 _TEMPLATES = "Word-sjablonen (generator/templates, regions/<id>/templates)"
 _CASE_FORMAT = "casusformaat ('regiekit schema casus')"
+_DESKS = "samenhang van de zorgloketten (zorgloketten.yaml, seed 004)"
+_TABLE = "CSV-tabel (zorgvraag of inzet) zoals regiekit hem leest"
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
 
 
@@ -98,6 +100,29 @@ TOOL_CODES: tuple[Code, ...] = (
     _tool("SJABLOON-SYNTAX", "Fout in de Jinja-opmaak van een sjabloon", _TEMPLATES),
     _tool("SJABLOON-VARIABELE", "Sjabloon gebruikt een variabele die niet bestaat", _TEMPLATES),
     _tool("SJABLOON-VULLEN", "Sjabloon werkt niet met de gegevens van de regio", _TEMPLATES),
+    _tool("CSV-LEEG", "Leeg CSV-bestand (de kopregel ontbreekt)", _TABLE),
+    _tool("CSV-SYNTAX", "Geen geldige CSV", _TABLE),
+    _tool("CSV-TE-VEEL-VELDEN", "Regel met meer velden dan de kopregel kolommen", _TABLE),
+    _tool("CSV-ONBEKENDE-KOLOM", "Onbekende kolom", _TABLE),
+    _tool("CSV-DUBBELE-KOLOM", "Kolom twee keer in de kopregel", _TABLE),
+    _tool("CSV-KOLOM-ONTBREEKT", "Verplichte kolom ontbreekt", _TABLE),
+    _tool("DAGDELEN-OVERLAP", "Dagdelen overlappen", _DESKS),
+    _tool("DAGDELEN-GAT", "Dagdelen beslaan samen niet 24 uur", _DESKS),
+    _tool("KWALIFICATIE-SPECIFIEK", "Kwalificatie omvat een specifieke kwalificatie", _DESKS),
+    _tool("KWALIFICATIE-KRING", "Kwalificaties omvatten elkaar in een kring", _DESKS),
+    _tool("ZORGSOORT-ONVERVULBAAR", "Geen functie mag deze zorgsoort geven", _DESKS),
+    _tool("UURTARIEF-CENTEN", "Uurtarief niet in hele centen", _DESKS),
+    _tool("ZORGLOKET-VERANTWOORDELIJKE", "Zorgloket zonder, of met twee, verantwoordelijke "
+          "organisaties", _DESKS),
+    _tool("DIENST-AANBIEDER", "Aanbieder bemenst dit zorgloket niet", _DESKS),
+    _tool("DIENST-DUBBEL", "Dienst telt dubbel", _DESKS),
+    _tool("DIENST-TIJD", "Dienst zonder geldige tijd (dagdeel óf begin en eind)", _DESKS),
+    _tool("FLEXRESERVE-VORM", "Flexreserve als percentage óf als bedrag", _DESKS),
+    _tool("ZORGVRAAG-BESTAND", "Zorgvraagbestand kan niet gelezen worden", _DESKS),
+    _tool("ZORGVRAAG-DUBBEL", "Zorgvraag dubbel opgegeven", _DESKS),
+    _tool("ZORGVRAAG-UREN", "Uren per dag passen niet bij de uren per week", _DESKS),
+    _tool("INZET-VERWIJZING", "Inzet verwijst naar iets dat de regio niet kent",
+          "inzetbestand (--inzet) tegen zorgloketten.yaml", command="capaciteit"),
     _tool("CASUS-GEEN-CASUS", "Geen casusbestand (sleutel casus ontbreekt)", _CASE_FORMAT,
           command="check"),
     _tool("CASUS-REGIO", "Casus noemt een regio die niet bestaat", _CASE_FORMAT,

@@ -26,8 +26,9 @@ def schema_version() -> str:
     return ".".join(__version__.split(".")[:2])
 
 
-def published_address(kind: str) -> str:
-    return f"{SCHEMA_BASE}/{schema_version()}/{SCHEMAS[kind]}"
+def published_address(file: str) -> str:
+    """Where the schema file `file` (`regio.schema.json`) of this version is published."""
+    return f"{SCHEMA_BASE}/{schema_version()}/{file}"
 
 
 def schema_text(kind: str) -> str:

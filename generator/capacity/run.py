@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
 
 from generator.capacity.analysis import DeskAnalysis
 from generator.capacity.checks import get_check
@@ -35,7 +34,6 @@ from generator.model.catalogue import CatalogueRule, build_catalogue
 from generator.regions import CAPACITY_FILE, DEFAULT_REGIONS_DIR, region_file, region_files
 
 DEFAULT_RULES = Path("rules/capaciteit.yaml")
-OUTPUT_FORMATS = ("text", "json", "junit", "github", "sarif")
 
 
 @dataclass
@@ -44,9 +42,6 @@ class CapacityArgs:
 
     regions: list[str] = field(default_factory=list)
     deployments: list[Path] = field(default_factory=list)
-    output_format: str = "text"
-    strict: bool = False
-    overview: bool = False
     regions_root: Path = DEFAULT_REGIONS_DIR
     rules_file: Path = DEFAULT_RULES
 
@@ -85,23 +80,6 @@ class Analysed:
 
     municipality: Municipality
     desks: list[DeskAnalysis]
-
-
-def run_capacity(args: CapacityArgs, *, stream: TextIO) -> int:
-    """Check the regions, report to `stream`, return the exit code."""
-    from generator.reporters import REPORTERS
-
-    if args.output_format not in OUTPUT_FORMATS:
-        raise UsageError(f"onbekend uitvoerformaat '{args.output_format}' "
-                         f"(kies uit: {', '.join(OUTPUT_FORMATS)})")
-    result, analysed = check_regions(args)
-    if args.overview and args.output_format == "text":
-        from generator.capacity.overview import write_overview
-
-        for region in analysed:
-            write_overview(region.desks, stream)
-    REPORTERS[args.output_format](result, stream)
-    return result.exit_code(strict=args.strict)
 
 
 def check_regions(args: CapacityArgs) -> tuple[Result, list[Analysed]]:

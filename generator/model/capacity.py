@@ -26,7 +26,6 @@ from generator.model.mapping import Builder, Node, Resolver, Unresolved, key, no
 from generator.model.region import DocumentInfo, Source, SourceDocument
 from generator.model.tables import TableRow
 
-
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 """The days of the week as written in the YAML, Monday first."""
 

@@ -67,12 +67,12 @@ def test_spending_above_the_budget_pro_rata_is_a_warning(region: Path) -> None:
     """Two days of deployments cost € 810,56; at € 100.000 a year two days are € 547,95."""
     edit(region / "zorgloketten.yaml", "bedrag: 2150000", "bedrag: 100000")
     root = str(region.parent)
-    result = capaciteit("voorbeeldgemeente", "--regions-dir", root, "--inzet", DEPLOYMENTS)
+    result = capaciteit("voorbeeldgemeente", "--regions", root, "--inzet", DEPLOYMENTS)
     assert result.exit_code == 1
     assert (f"{DEPLOYMENTS}:13:1: [waarschuwing] INZET-BUDGET Zorgloket Noord: de inzet van "
             "2025-03-03 t/m 2025-03-04 (2 dagen) kost € 811; het budget naar rato is € 548 "
             "(2 van 365 dagen van € 100.000): € 263 erboven") in result.stdout
-    within = capaciteit("voorbeeldgemeente", "--regions-dir", root, "--inzet",
+    within = capaciteit("voorbeeldgemeente", "--regions", root, "--inzet",
                         "tests/data/capaciteit/inzet.yaml")
     assert "INZET-BUDGET" not in within.stdout  # € 141,13 over two days stays within € 548
 
@@ -82,7 +82,7 @@ def test_a_warning_fails_only_with_strict(region: Path, tmp_path: Path) -> None:
     deployments = tmp_path / "inzet.csv"
     deployments.write_text("client;datum;wijk;dagdeel;zorgsoort;functie;uren\n" + 4 * (
         "C-0001;2025-01-01;noord;ochtend;verpleging;verpleegkundige;24\n"))
-    args = ("voorbeeldgemeente", "--regions-dir", str(region.parent), "--inzet",
+    args = ("voorbeeldgemeente", "--regions", str(region.parent), "--inzet",
             str(deployments))
     assert capaciteit(*args).exit_code == 0
     strict = capaciteit(*args, "--strict")
@@ -124,9 +124,12 @@ def test_every_format(output_format: str) -> None:
     assert result.exit_code == 1
     assert "CAPACITEIT-TEKORT" in result.stdout
     if output_format == "junit":
-        assert 'name="voorbeeldgemeente/noord.CAPACITEIT-TEKORT"' in result.stdout
-        assert '<testcase classname="voorbeeldgemeente/zuid" name="voorbeeldgemeente/zuid"/>' \
-            in result.stdout
+        from xml.etree import ElementTree
+
+        cases = {case.get("name"): case
+                 for case in ElementTree.fromstring(result.stdout).iter("testcase")}
+        assert cases["voorbeeldgemeente/noord.CAPACITEIT-TEKORT"].find("failure") is not None
+        assert list(cases["voorbeeldgemeente/zuid"]) == []  # passed
     if output_format == "github":
         assert result.stdout.startswith(
             "::error file=examples/capaciteit/nachttekort/zorgloketten.yaml,line=173,col=71,"
@@ -152,8 +155,8 @@ def test_overview_shows_the_minimal_pattern_beside_the_declared_one() -> None:
     (("voorbeeldgemeente", "examples/capaciteit/nachttekort", "--inzet", DEPLOYMENTS),
      "--inzet hoort bij één regio"),
     (("voorbeeldgemeente", "--inzet", "geen.csv"), "inzetbestand geen.csv bestaat niet"),
-    (("--regions-dir", "examples/cases"), "geen regio met zorgloketten.yaml gevonden"),
-    (("--rules", "rules/geen.yaml"), "regelcatalogus rules/geen.yaml niet gevonden"),
+    (("--regions", "examples/cases"), "geen regio met zorgloketten.yaml gevonden"),
+    (("--rules", "rules/geen.yaml"), "regelcatalogus rules/geen.yaml bestaat niet"),
 ])
 def test_the_tool_could_not_run(args: tuple[str, ...], message: str) -> None:
     result = capaciteit(*args)
@@ -163,11 +166,11 @@ def test_the_tool_could_not_run(args: tuple[str, ...], message: str) -> None:
 
 def test_unreadable_files_exit_2_with_their_line(region: Path, tmp_path: Path) -> None:
     (region / "zorgvraag.csv").write_bytes(b"wijk;zorgsoort\n\xff\xfe\n")
-    result = capaciteit("voorbeeldgemeente", "--regions-dir", str(region.parent))
+    result = capaciteit("voorbeeldgemeente", "--regions", str(region.parent))
     assert result.exit_code == 1  # the agreement names a file it cannot read: a finding
     assert "ZORGVRAAG-BESTAND zorgvraagbestand kan niet gelezen worden" in result.stdout
     (region / "zorgloketten.yaml").write_text("id: [kapot\n", encoding="utf-8")
-    broken = capaciteit("voorbeeldgemeente", "--regions-dir", str(region.parent))
+    broken = capaciteit("voorbeeldgemeente", "--regions", str(region.parent))
     assert broken.exit_code == 2
     assert "zorgloketten.yaml:2:1: [fout] YAML-SYNTAX" in broken.stdout
     deployments = tmp_path / "inzet.csv"
@@ -184,7 +187,7 @@ def test_an_invalid_agreement_is_reported_not_analysed(region: Path) -> None:
          "functie: gvp, aantal: 1, aanbieder: pg-thuiss}\n"
          "        - {dagen: [ma, di, wo, do, vr], dagdeel: middag, functie: wijkverpleegkundige, "
          "aantal: 1, aanbieder: zorggroep-noord}")
-    result = capaciteit("voorbeeldgemeente", "--regions-dir", str(region.parent))
+    result = capaciteit("voorbeeldgemeente", "--regions", str(region.parent))
     assert result.exit_code == 1
     assert "[fout] VERWIJZING-ONBEKEND" in result.stdout and "bedoelde u 'pg-thuis'?" \
         in result.stdout

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from cli_support import REPO, run
 
+from generator import __version__
 from generator.scaffold import LAYOUT
+from generator.schema_files import published_address
+from generator.validation.files import SCHEMAS
 
 
 @pytest.fixture
@@ -75,6 +78,12 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
     assert json.loads(printed.output)["$id"] == "https://regiekit.nl/schemas/0.1/case.schema.json"
     written = run("schema", "--out", str(tmp_path))
     assert written.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        p.name for p in (REPO / "schemas").glob("*.json"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMAS.values())
     assert run("schema", "onbekend").exit_code == 2
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "schemas").glob("*.json")), ids=lambda p: p.name)
+def test_every_schema_states_its_versioned_published_address(path: Path) -> None:
+    assert json.loads(path.read_text(encoding="utf-8"))["$id"] == published_address(path.name)
+    major_minor = ".".join(__version__.split(".")[:2])
+    assert published_address(path.name).startswith(f"https://regiekit.nl/schemas/{major_minor}/")

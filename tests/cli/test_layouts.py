@@ -32,8 +32,8 @@ def test_build_with_regio_yaml_at_the_root(own_repository: Path) -> None:
 
 def test_an_unknown_region_name_lists_the_known_one(own_repository: Path) -> None:
     result = run("build", "noord")
-    assert result.exit_code == 2 and "regio 'noord' niet gevonden onder ./ (bekend: mini)" \
-        in result.stderr
+    assert result.exit_code == 2
+    assert "regio 'noord' met regio.yaml niet gevonden onder ./ (bekend: mini)" in result.stderr
 
 
 def test_wijzigingen_with_regio_yaml_at_the_root(own_repository: Path) -> None:

@@ -149,7 +149,7 @@ def test_a_fresh_process_draws_the_same_documents(built: Path, tmp_path: Path) -
     """Pictures are cached within a process; another process must draw the same bytes."""
     out = tmp_path / "fresh"
     subprocess.run([sys.executable, "-m", "generator", "build", "apeldoorn", "zou", "--out",
-                    str(out), "--regions-dir", str(REGIONS)], check=True, capture_output=True,
+                    str(out), "--regions", str(REGIONS)], check=True, capture_output=True,
                    cwd=REPO)
     for name in ("apeldoorn/werkinstructie.docx", "zou/werkinstructie.docx",
                  "apeldoorn/checklist-escalatieladder.docx"):
@@ -163,7 +163,7 @@ def test_texts_that_look_like_markup_are_drawn_literally(regions_copy: Path,
     data["ladders"][1]["stappen"][0]["naam"] = r"Kosten $\frac{1}{$ & <b>tafel</b> {{ x }}"
     region_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
-    result = build("zou", "--out", str(tmp_path / "out"), "--regions-dir", str(regions_copy))
+    result = build("zou", "--out", str(tmp_path / "out"), "--regions", str(regions_copy))
     assert result.exit_code == 0, result.output
     alts = [alt for alt, _ in _pictures(tmp_path / "out" / "zou" / "werkinstructie.docx")]
     assert any(r"Stap 1, Kosten $\frac{1}{$ & <b>tafel</b> {{ x }}:" in alt for alt in alts)

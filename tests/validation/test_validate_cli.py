@@ -132,8 +132,8 @@ def test_nothing_is_written(workspace: Path) -> None:
 
 @pytest.mark.parametrize(("args", "dutch"), [
     (["validate", "--format", "xml"],
-     "Ongeldige waarde voor '--format': 'xml' is niet een van 'text', 'json', 'junit', "
-     "'github', 'sarif'."),
+     "Ongeldige waarde voor '--format': 'xml' is niet een van 'text', 'json', 'github', "
+     "'junit', 'sarif'."),
     (["validate", "--frmat", "json"], "Onbekende optie '--frmat'. Bedoelde u '--format'?"),
     (["valdate"], "Onbekende opdracht 'valdate'. Bedoelde u 'validate'?"),
     (["next"], "Ontbrekend argument 'CASUS'."),
