@@ -163,23 +163,29 @@ def _findings_options(formats: tuple[str, ...]) -> Callable[[F], F]:
     return decorate
 
 
-def _codes(command: str, rules: Path | None) -> dict[str, Code]:
-    """Every code a command can report; with `rules`, also the catalogue's rules."""
+def _codes(catalogues: list[tuple[Path, str]]) -> dict[str, Code]:
+    """Every code a command can report: the tool's, and the rules of each (catalogue, command
+    that runs it)."""
     from generator.codes import TOOL_CODES, catalogue_codes, code_index
 
-    return code_index(TOOL_CODES + (catalogue_codes(rules, command) if rules else ()))
+    rules = [code for path, command in catalogues for code in catalogue_codes(path, command)]
+    return code_index([*TOOL_CODES, *rules])
 
 
 def _report_options(command: str, *, strict: bool, disable: tuple[str, ...],
                     enable: tuple[str, ...], color: bool | None, quiet: bool,
-                    rules: Path | None) -> ReportOptions:
+                    rules: Path | None, rules_command: str = "check") -> ReportOptions:
+    """How to report a run of `command`; `rules` is the catalogue whose rules it runs (for
+    `validate`, none: the check catalogue is read only to recognise switched-off rules)."""
     from generator import settings
     from generator.reporters import ReportOptions
 
     config = _config()
-    needs_catalogue = rules is not None or bool(config.disable or disable or enable)
-    codes = _codes(command, rules or (settings.rules_file(None, config)
-                                      if needs_catalogue else None))
+    catalogues = [(rules, rules_command)] if rules else []
+    switching = bool(config.disable or disable or enable)
+    if switching and not (rules and rules_command == "check"):  # recognise every check rule
+        catalogues.append((settings.rules_file(None, config), "check"))
+    codes = _codes(catalogues)
     off = settings.disabled(config, disable, enable, codes)
     return ReportOptions(strict=settings.strict(strict, config),
                          color=settings.use_color(color, sys.stdout), quiet=quiet, codes=codes,
@@ -329,7 +335,8 @@ def capaciteit(region_names: tuple[str, ...], deployments: tuple[Path, ...],
     config = _config()
     rules_file = settings.capacity_rules_file(rules)
     options = _report_options("capaciteit", strict=strict, disable=disable, enable=enable,
-                              color=color, quiet=quiet, rules=rules_file)
+                              color=color, quiet=quiet, rules=rules_file,
+                              rules_command="capaciteit")
     args = CapacityArgs(list(region_names), list(deployments),
                         regions_root=settings.regions_root(regions, config),
                         rules_file=rules_file)

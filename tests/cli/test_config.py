@@ -103,3 +103,14 @@ def test_disable_on_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "LADDER-VOLGORDE" not in result.output.splitlines()[0]
     assert result.output.rstrip().endswith("uitgezet: LADDER-INITIATIEF, LADDER-VOLGORDE")
     assert run("check", "--disable", "GEEN-REGEL", "examples/cases").exit_code == 2
+
+
+def test_a_check_rule_switched_off_does_not_stop_capaciteit(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(REPO)
+    result = run("capaciteit", "--disable", "HULPMIDDEL-ACTUEEL",
+                 "examples/capaciteit/nachttekort")
+    assert result.exit_code == 1 and "CAPACITEIT-TEKORT" in result.output
+    assert "uitgezet" not in result.output
+    off = run("capaciteit", "--disable", "CAPACITEIT-TEKORT", "examples/capaciteit/nachttekort")
+    assert "CAPACITEIT-TEKORT" in off.output.splitlines()[-1]  # named in the summary only

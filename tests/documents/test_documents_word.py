@@ -214,7 +214,7 @@ def test_yes_no_and_date_questions_get_boxes_and_a_date_picker(regions_copy: Pat
                         "            soort: datum\n")
     file.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    assert build("--regions-dir", str(regions_copy), "--out", str(out), "apeldoorn"
+    assert build("--regions", str(regions_copy), "--out", str(out), "apeldoorn"
                  ).exit_code == 0
     path = out / "apeldoorn" / "formulier-casusformat.docx"
     kinds = [kind_of(c) for c in controls(path)]
