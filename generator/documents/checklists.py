@@ -154,7 +154,8 @@ def start_points(step: Step) -> list[dict[str, str]]:
     if step.all_initiators and len(step.initiators) > 1:
         return [point(f"{capitalize(role.name)} heeft de stap zelf gezet")
                 for role in step.initiators]
-    return [point("Gestart door iemand die dat mag", f"Mag starten: {starters(step)}")]
+    return [point(f"Gestart door {starters(step)[:1].lower()}{starters(step)[1:]}",
+                  "Alleen zij mogen deze stap starten.")]
 
 
 def step_points(region: Region, step: Step) -> list[dict[str, str]]:

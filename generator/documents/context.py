@@ -226,6 +226,15 @@ APPENDICES = [("organisations", "Organisaties"), ("forms", "Formulieren"),
               ("sources", "Bronnen")]
 
 
+def cite_once(items: list[Context]) -> list[Context]:
+    """Items in a row that cite the same source show it once, after the last of them: eight
+    roles from one section of the agreement get one "Bron" line, not eight."""
+    for item, following in zip(items, items[1:], strict=False):
+        if item.get("source") and item.get("source") == following.get("source"):
+            item["source"] = ""
+    return items
+
+
 def appendix_letters(region: Region) -> dict[str, str]:
     """The letter of each appendix the work instruction has (`{"forms": "B", ...}`): what a
     reference to "bijlage B" in any of the region's documents points at."""
@@ -263,6 +272,9 @@ def werkinstructie_context(region: Region) -> Context:
         "forms": [form_summary(region, item) for item in region.forms],
         "sources": [source_row(item) for item in region.sources],
     }
+    for items in parts.values():
+        if isinstance(items, list):
+            cite_once(items)
     numbers = chapter_numbers(region)
     letters = appendix_letters(region)
     context = {
@@ -536,6 +548,8 @@ def chapter_numbers(region: Region) -> dict[str, str]:
 def ladder(region: Region, item: Ladder) -> Context:
     definition_term = item.definition.term if item.definition else ""
     steps = [step(region, s) for s in item.steps]
+    source_of_last = steps[-1]["source"] if steps else ""
+    cite_once(steps)
     source = source_text(region, item.source)
     chapter = chapter_numbers(region).get("definitions")
     where = f" (zie hoofdstuk {chapter})" if chapter else ""
@@ -550,7 +564,7 @@ def ladder(region: Region, item: Ladder) -> Context:
             + row("Uitgangspunt", item.principle)),
         "conditions": conditions_list(item.conditions if len(item.conditions) > 1 else ()),
         "steps": steps,
-        "source": "" if source in {s["source"] for s in steps} else source,
+        "source": "" if source == source_of_last else source,
     }
 
 

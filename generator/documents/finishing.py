@@ -12,6 +12,9 @@ Runs on every rendered document, after docxtpl and before saving, on the python-
 * **Source lines stay with what they cite.** A "Bron: ..." paragraph keeps with the content
   before it (the paragraphs and the last table row before it get "keep with next"), so no page
   holds only a source line.
+* **Columns repeated by a loop share the width.** A docxtpl column loop (`{%tc for %}`, the
+  comparison's column per region) repeats a cell with the width of the template's one cell;
+  those columns get equal shares of the table's width after the first column.
 
 Headings are found by style name ("heading 1"), not by style id, so a region's template saved
 by a Dutch Word ("Kop1") works the same. The result depends only on the document: reproducible.
@@ -42,6 +45,8 @@ def finish(document: Any) -> None:
     styles = _style_names(document)
     keep_sources_with_content(body, styles)
     fill_table_of_contents(body, styles)
+    for table in body.iter(qn("w:tbl")):
+        share_repeated_columns(table)
 
 
 def _style_names(document: Any) -> dict[str, str]:
@@ -96,6 +101,36 @@ def _keep_with_next(paragraph: Element) -> None:
 
 def _text(paragraph: Element) -> str:
     return "".join(text.text or "" for text in paragraph.iter(qn("w:t")))
+
+
+# --- column loops -----------------------------------------------------------------------------
+
+def share_repeated_columns(table: Element) -> None:
+    """When a row's cells are wider together than the table's grid (a column loop), give every
+    column after the first an equal share of what the first leaves."""
+    grid = table.find(qn("w:tblGrid"))
+    rows = table.findall(qn("w:tr"))
+    if grid is None or not rows:
+        return
+    columns = grid.findall(qn("w:gridCol"))
+    total = sum(int(column.get(qn("w:w"), "0")) for column in columns)
+    cells = rows[0].findall(qn("w:tc"))
+    widths = [_cell_width(cell) for cell in cells]
+    if len(cells) < 2 or sum(widths) <= total + len(cells) or len(columns) != len(cells):
+        return
+    share = (total - widths[0]) // (len(cells) - 1)
+    for column, width in zip(columns, [widths[0]] + [share] * (len(cells) - 1), strict=True):
+        column.set(qn("w:w"), str(width))
+    for row in rows:
+        for cell in row.findall(qn("w:tc"))[1:]:
+            width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if width is not None:
+                width.set(qn("w:w"), str(share))
+
+
+def _cell_width(cell: Element) -> int:
+    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    return int(width.get(qn("w:w"), "0")) if width is not None else 0
 
 
 # --- table of contents ------------------------------------------------------------------------

@@ -51,7 +51,8 @@ TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
                                  "footnote", "source"}),
     "verzoek.docx": frozenset({"region", "doc", "header", "message", "deadline",
                                "attachment_heading", "sections", "source"}),
-    "vergelijking.docx": frozenset({"doc", "introduction", "overview", "aspects"}),
+    "vergelijking.docx": frozenset({"doc", "introduction", "functions", "features",
+                                    "conditional", "aspects"}),
     "casusoverzicht.docx": frozenset({"region", "doc", "summary", "timeline_chart", "timeline",
                                       "deadlines", "privacy"}),
 }

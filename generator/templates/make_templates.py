@@ -216,6 +216,10 @@ class Builder:
     def para(self, text: str, style: str | None = None) -> Paragraph:
         return self.doc.add_paragraph(text, style=style)
 
+    def lead_in(self, text: str) -> None:
+        """A paragraph that introduces what follows and stays on its page."""
+        self.para(text).paragraph_format.keep_with_next = True
+
     def heading(self, text: str, level: int) -> None:
         self.doc.add_heading(text, level)
 
@@ -276,8 +280,9 @@ class Builder:
                                                                    "{{ k.value }}")])])
 
     def list_table(self, rows: str, item: str, columns: Sequence[tuple[str, str, float]],
-                   *, min_height: float | None = None) -> Table:
-        """A header row, then one row per item; columns are (header, expression, width cm)."""
+                   *, min_height: float | None = None, together: bool = False) -> Table:
+        """A header row, then one row per item; columns are (header, expression, width cm).
+        `together`: a short table that stays on one page where it fits."""
         table = self._table(4, len(columns), tuple(width for _, _, width in columns))
         for cell, (header, _, _) in zip(table.rows[0].cells, columns, strict=True):
             _cell_text(cell, header, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
@@ -289,9 +294,36 @@ class Builder:
         if min_height:
             table.rows[2].height = Cm(min_height)
         _keep_row_together(table.rows[2])
+        if together:
+            for row in (table.rows[0], table.rows[2]):
+                _keep_row_with_next(row)
         _loop_row(table.rows[3], "endfor")
         self.doc.add_paragraph(style="Klein")
         return table
+
+    def matrix_table(self, name: str, label_width: float, total_width: float) -> None:
+        """Row labels, then a column per item of `<name>.columns` (docxtpl column loops); the
+        build gives the repeated columns equal widths (generator.documents.finishing)."""
+        table = self._table(4, 4, (label_width, 0.2, total_width - label_width - 0.4, 0.2))
+        header, body = table.rows[0].cells, table.rows[2].cells
+        for cells, label, item, source in ((header, f"{name}.corner", "c", f"{name}.columns"),
+                                           (body, "r.heading", "v", "r.cells")):
+            _cell_text(cells[0], f"{{{{ {label} }}}}", bold=True)
+            _cell_text(cells[1], f"{{%tc for {item} in {source} %}}")
+            _cell_text(cells[2], f"{{{{ {item} }}}}")
+            _cell_text(cells[3], "{%tc endfor %}")
+        for cell in header:
+            _shade(cell, ACCENT_HEX)
+            for run in cell.paragraphs[0].runs:
+                run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
+        _shade(body[0], LIGHT_HEX)
+        _repeat_header(table.rows[0])
+        _loop_row(table.rows[1], f"for r in {name}.rows")
+        _keep_row_together(table.rows[2])
+        for row in (table.rows[0], table.rows[2]):
+            _keep_row_with_next(row)
+        _loop_row(table.rows[3], "endfor")
+        self.doc.add_paragraph(style="Klein")
 
     def _table(self, rows: int, columns: int, widths: tuple[float, ...]) -> Table:
         table = self.doc.add_table(rows=rows, cols=columns)
@@ -819,17 +851,28 @@ def vergelijking() -> Builder:
     b.doc.add_paragraph("{{ doc.title }}", style="Title")
     b.doc.add_paragraph("{{ doc.subtitle }}", style="Subtitle")
     b.para("{{ introduction }}")
-    b.heading("Overzicht", 1)
-    b.list_table("overview", "r", [
-        ("Regio", "{{ r.name }}", 4.0), ("Regie en casusoverleg", "{{ r.coordination }}", 6.2),
-        ("Rol op casusniveau", "{{ r.case_role }}", 5.6),
-        ("Toewijzing", "{{ r.assignment }}", 5.4), ("Escalatie", "{{ r.escalation }}", 4.0)])
+    width = 29.7 - 2 * 2.2
+    b.heading("Functies per soort", 1)
+    b.lead_in("Elke rij is een soort functie; per regio staat welke functie van die soort ze "
+              "heeft en wie die uitvoert. — betekent dat de regio deze soort functie niet apart "
+              "heeft belegd.")
+    b.matrix_table("functions", 5.0, width)
+    b.heading("Afspraken in één oogopslag", 1)
+    b.lead_in("✓ betekent dat de regio deze afspraak heeft gemaakt, — dat ze die niet heeft.")
+    b.matrix_table("features", 7.0, width)
+    b.when("conditional", lambda: (
+        b.heading("Organisaties onder voorwaarden", 1),
+        b.lead_in("Deze organisaties mogen de rol alleen vervullen als aan de voorwaarde is "
+                  "voldaan."),
+        b.list_table("conditional", "o", [
+            ("Organisatie", "{{ o.organisation }}", 4.5), ("Voorwaarde", "{{ o.condition }}", 10.0),
+            ("Regio (rol)", "{{ o.regions }}", 10.8)])))
 
     def aspect() -> None:
         b.heading("{{ a.heading }}", 1)
-        b.when("a.note", lambda: b.para("{{ a.note }}"))
+        b.when("a.note", lambda: b.lead_in("{{ a.note }}"))
         b.list_table("a.rows", "r", [("Regio", "{{ r.name }}", 5.2),
-                                     ("Invulling", "{{ r.value }}", 20.0)])
+                                     ("Invulling", "{{ r.value }}", 20.0)], together=True)
     b.loop("a in aspects", aspect)
     return b
 
