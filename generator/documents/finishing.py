@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from lxml import etree
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
 TOC_LEVELS = {"heading 1": 1, "heading 2": 2}
 """Which headings the table of contents lists (Word's built-in style names, lower case)."""
 ENTRY_STYLES = {1: "toc 1", 2: "toc 2"}
@@ -36,58 +37,71 @@ BOOKMARK_PREFIX = "_Toc"
 """Word hides bookmarks whose names start with an underscore; `_Toc` marks them as its own."""
 
 Element = Any
-"""An lxml element of the document (python-docx's oxml classes)."""
+"""An lxml element of the document."""
+
+
+def qn(tag: str) -> str:
+    """`w:p` -> `{namespace}p`."""
+    return f"{{{W}}}{tag[2:]}"
+
+
+_NAME, _VAL, _STYLE_ID = qn("w:name"), qn("w:val"), qn("w:styleId")
+_P, _T, _TBL, _TR, _TC = qn("w:p"), qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_PPR, _TCPR, _TCW, _W = qn("w:pPr"), qn("w:tcPr"), qn("w:tcW"), qn("w:w")
 
 
 def finish(document: Any) -> None:
-    """Fill the table of contents and keep source lines with their content (in place)."""
+    """Fill the table of contents, keep source lines with their content and share the width of
+    repeated columns (in place, on a python-docx document)."""
     body = document.element.body
-    styles = _style_names(document)
+    styles = _style_ids(document.part.styles.element)
     keep_sources_with_content(body, styles)
     fill_table_of_contents(body, styles)
-    for table in body.iter(qn("w:tbl")):
+    for table in body.iter(_TBL):
         share_repeated_columns(table)
 
 
-def _style_names(document: Any) -> dict[str, str]:
-    """Style id -> built-in (lower-case) name, for the paragraph styles of the document."""
-    names = {}
-    for style in document.styles.element.findall(qn("w:style")):
-        name = style.find(qn("w:name"))
-        if name is not None:
-            names[style.get(qn("w:styleId"))] = name.get(qn("w:val"), "").lower()
-    return names
+_NAMED_STYLES = etree.XPath("w:style[contains($names, concat('|', w:name/@w:val, '|'))]",
+                            namespaces=NS)
+_WANTED = (SOURCE_STYLE, *TOC_LEVELS, *ENTRY_STYLES.values())
+_SPELLINGS = "|" + "|".join(spelling for name in _WANTED
+                            for spelling in (name, name.capitalize(), name.title())) + "|"
+"""The names as Word writes them: built-in styles in lower case ("heading 1"), others as
+typed ("Bron", "Heading 1")."""
 
 
-def _style_of(paragraph: Element, styles: dict[str, str]) -> str:
-    properties = paragraph.pPr
-    style = properties.pStyle if properties is not None else None
-    return styles.get(style.val, "") if style is not None else ""
+def _style_ids(styles: Element) -> dict[str, str]:
+    """Built-in (lower-case) name -> style id, for the styles this module looks for."""
+    found: dict[str, str] = {}
+    for style in _NAMED_STYLES(styles, names=_SPELLINGS):
+        found.setdefault(style.find(_NAME).get(_VAL).lower(), style.get(_STYLE_ID))
+    return found
 
 
-def _style_id(styles: dict[str, str], name: str) -> str:
-    return next((style_id for style_id, known in styles.items() if known == name), "")
+_TOP_WITH_STYLE = etree.XPath("./w:p[w:pPr/w:pStyle/@w:val=$style]", namespaces=NS)
+_WITH_EITHER_STYLE = etree.XPath(".//w:p[w:pPr/w:pStyle[@w:val=$first or @w:val=$second]]",
+                                 namespaces=NS)
 
 
 # --- source lines -----------------------------------------------------------------------------
 
 def keep_sources_with_content(body: Element, styles: dict[str, str]) -> None:
-    for paragraph in body.iterchildren(qn("w:p")):
-        if _style_of(paragraph, styles) == SOURCE_STYLE:
-            _keep_before_with_next(paragraph)
+    style = styles.get(SOURCE_STYLE)
+    for source in _TOP_WITH_STYLE(body, style=style) if style else ():
+        _keep_before_with_next(source)
 
 
 def _keep_before_with_next(source: Element) -> None:
     """Keep-with-next on the empty paragraphs before `source` and the content before those."""
     previous = source.getprevious()
     while previous is not None:
-        if previous.tag == qn("w:tbl"):
-            rows = previous.findall(qn("w:tr"))
+        if previous.tag == _TBL:
+            rows = previous.findall(_TR)
             if rows:
-                for paragraph in rows[-1].iter(qn("w:p")):
+                for paragraph in rows[-1].iter(_P):
                     _keep_with_next(paragraph)
             return
-        if previous.tag != qn("w:p"):
+        if previous.tag != _P:
             return
         _keep_with_next(previous)
         if _text(previous).strip():
@@ -96,11 +110,20 @@ def _keep_before_with_next(source: Element) -> None:
 
 
 def _keep_with_next(paragraph: Element) -> None:
-    paragraph.get_or_add_pPr().keepNext_val = True
+    """Add <w:keepNext/> in its place in the paragraph properties (right after the style)."""
+    properties = paragraph.find(_PPR)
+    if properties is None:
+        properties = etree.SubElement(paragraph, _PPR)
+        paragraph.insert(0, properties)
+    if properties.find(qn("w:keepNext")) is not None:
+        return
+    keep = etree.Element(qn("w:keepNext"))
+    style = properties.find(qn("w:pStyle"))
+    properties.insert(1 if style is not None else 0, keep)
 
 
 def _text(paragraph: Element) -> str:
-    return "".join(text.text or "" for text in paragraph.iter(qn("w:t")))
+    return "".join(text.text or "" for text in paragraph.iter(_T))
 
 
 # --- column loops -----------------------------------------------------------------------------
@@ -109,28 +132,28 @@ def share_repeated_columns(table: Element) -> None:
     """When a row's cells are wider together than the table's grid (a column loop), give every
     column after the first an equal share of what the first leaves."""
     grid = table.find(qn("w:tblGrid"))
-    rows = table.findall(qn("w:tr"))
+    rows = table.findall(_TR)
     if grid is None or not rows:
         return
     columns = grid.findall(qn("w:gridCol"))
-    total = sum(int(column.get(qn("w:w"), "0")) for column in columns)
-    cells = rows[0].findall(qn("w:tc"))
+    total = sum(int(column.get(_W, "0")) for column in columns)
+    cells = rows[0].findall(_TC)
     widths = [_cell_width(cell) for cell in cells]
     if len(cells) < 2 or sum(widths) <= total + len(cells) or len(columns) != len(cells):
         return
     share = (total - widths[0]) // (len(cells) - 1)
     for column, width in zip(columns, [widths[0]] + [share] * (len(cells) - 1), strict=True):
-        column.set(qn("w:w"), str(width))
+        column.set(_W, str(width))
     for row in rows:
-        for cell in row.findall(qn("w:tc"))[1:]:
-            width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        for cell in row.findall(_TC)[1:]:
+            width = cell.find(f"{_TCPR}/{_TCW}")
             if width is not None:
-                width.set(qn("w:w"), str(share))
+                width.set(_W, str(share))
 
 
 def _cell_width(cell: Element) -> int:
-    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-    return int(width.get(qn("w:w"), "0")) if width is not None else 0
+    width = cell.find(f"{_TCPR}/{_TCW}")
+    return int(width.get(_W, "0")) if width is not None else 0
 
 
 # --- table of contents ------------------------------------------------------------------------
@@ -142,7 +165,7 @@ def fill_table_of_contents(body: Element, styles: dict[str, str]) -> None:
     headings = list(_headings(body, styles))
     if not headings:
         return
-    entries = [_entry(level, text, _bookmark(heading, number), styles)
+    entries = [_entry(styles.get(ENTRY_STYLES[level]), text, _bookmark(heading, number))
                for number, (heading, level, text) in enumerate(headings, start=1)]
     runs = list(placeholder.iterchildren(qn("w:r")))
     start, end = runs[:-1], runs[-1]  # begin, instruction, separate | end
@@ -159,27 +182,31 @@ def _toc_placeholder(body: Element) -> Element | None:
     for instruction in body.iter(qn("w:instrText")):
         if (instruction.text or "").strip().startswith("TOC"):
             paragraph = instruction.getparent().getparent()
-            return paragraph if paragraph.tag == qn("w:p") else None
+            return paragraph if paragraph.tag == _P else None
     return None
 
 
 def _headings(body: Element, styles: dict[str, str]) -> Iterator[tuple[Element, int, str]]:
-    for paragraph in body.iter(qn("w:p")):
-        level = TOC_LEVELS.get(_style_of(paragraph, styles))
+    levels = {styles[name]: level for name, level in TOC_LEVELS.items() if name in styles}
+    if not levels:
+        return
+    first, *rest = levels
+    for paragraph in _WITH_EITHER_STYLE(body, first=first, second=rest[0] if rest else first):
+        level = levels[paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))]
         text = " ".join(_text(paragraph).split())
-        if level and text:
+        if text:
             yield paragraph, level, text
 
 
 def _bookmark(heading: Element, number: int) -> str:
     """Put a bookmark around the heading's text; its name."""
     name = f"{BOOKMARK_PREFIX}{number:09d}"
-    start = OxmlElement("w:bookmarkStart")
+    start = etree.Element(qn("w:bookmarkStart"))
     start.set(qn("w:id"), str(number))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = etree.Element(qn("w:bookmarkEnd"))
     end.set(qn("w:id"), str(number))
-    properties = heading.pPr
+    properties = heading.find(_PPR)
     if properties is not None:
         properties.addnext(start)
     else:
@@ -188,22 +215,16 @@ def _bookmark(heading: Element, number: int) -> str:
     return name
 
 
-def _entry(level: int, text: str, anchor: str, styles: dict[str, str]) -> Element:
+def _entry(style_id: str | None, text: str, anchor: str) -> Element:
     """One entry: the heading's text, linked to its bookmark, in style "toc <level>"."""
-    paragraph = OxmlElement("w:p")
-    style_id = _style_id(styles, ENTRY_STYLES[level])
+    paragraph = etree.Element(_P)
+    properties = etree.SubElement(paragraph, _PPR)
     if style_id:
-        paragraph.get_or_add_pPr().style = style_id
-    else:
-        paragraph.get_or_add_pPr()
-    link = OxmlElement("w:hyperlink")
+        etree.SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style_id)
+    link = etree.SubElement(paragraph, qn("w:hyperlink"))
     link.set(qn("w:anchor"), anchor)
     link.set(qn("w:history"), "1")
-    run = OxmlElement("w:r")
-    content = OxmlElement("w:t")
-    content.set(qn("xml:space"), "preserve")
+    content = etree.SubElement(etree.SubElement(link, qn("w:r")), _T)
+    content.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     content.text = text
-    run.append(content)
-    link.append(run)
-    paragraph.append(link)
     return paragraph
