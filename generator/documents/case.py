@@ -17,7 +17,7 @@ from generator.documents.build import (
     Outcome,
     PlannedDocument,
     deliver,
-    midnight,
+    properties_for,
     render_all,
     report,
 )
@@ -73,8 +73,8 @@ def _region_id(document: YamlDocument) -> str:
 
 
 def case_properties(title: str, region: Region, day: date | None) -> DocumentProperties:
-    return DocumentProperties(title=title, subject=region.name, author="regiekit",
-                              created=midnight(day))
+    """A case document's properties: the region's owner as author, dated its own day."""
+    return properties_for(region, title, day)
 
 
 def form_steps(case: Case, filled: FilledForm) -> str:

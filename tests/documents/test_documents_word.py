@@ -229,3 +229,22 @@ def test_templates_declare_the_word_2010_namespace_they_use() -> None:
         xml = xml_parts(template, r"word/document\.xml")["word/document.xml"]
         if "w14:" in xml.split(">", 2)[-1]:
             assert 'mc:Ignorable="w14' in xml, template.name
+
+
+def test_case_documents_are_dutch_and_name_the_regions_owner(tmp_path: Path) -> None:
+    from documents_support import build
+
+    out = tmp_path / "out"
+    case = REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml"
+    assert build("--case", str(case), "--out", str(out), "--regions",
+                 str(REPO / "regions")).exit_code == 0
+    owner = region_data("apeldoorn")["document"]["eigenaar"]
+    paths = sorted(out.rglob("*.docx"))
+    assert len(paths) >= 3  # the overview, the filled form and the mail
+    for path in paths:
+        core = docx.Document(str(path)).core_properties
+        assert (core.author, core.language) == (owner, "nl-NL"), path.name
+        assert core.created is not None and core.created.year >= 2024, path.name
+        with zipfile.ZipFile(path) as archive:
+            assert "<Application>regiekit</Application>" in archive.read(
+                "docProps/app.xml").decode()
