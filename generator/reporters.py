@@ -93,7 +93,7 @@ def report_text(result: Result, stream: TextIO, options: ReportOptions = _PLAIN)
 
 def _as_dict(finding: Finding) -> dict[str, object]:
     return {
-        "bestand": finding.file, "regel": finding.line, "kolom": finding.column,
+        "bestand": finding.file, "regelnummer": finding.line, "kolom": finding.column,
         "code": finding.code, "ernst": finding.severity.value, "melding": finding.message,
         "bron": finding.source, "onderwerp": finding.subject,
     }

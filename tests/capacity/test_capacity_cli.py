@@ -57,7 +57,8 @@ def test_deployments_as_yaml_and_a_missing_authority() -> None:
                         "--format", "json")
     assert result.exit_code == 1
     [finding] = json.loads(result.stdout)["bevindingen"]
-    assert (finding["regel"], finding["kolom"], finding["code"]) == (17, 14, "INZET-KWALIFICATIE")
+    assert (finding["regelnummer"], finding["kolom"], finding["code"]) == (
+        17, 14, "INZET-KWALIFICATIE")
     assert finding["melding"].endswith(
         "indicatiestelling, die kwalificatie wijkverpleging (niveau 5) en bevoegdheid indiceren "
         "vraagt; ingezet: Verpleegkundige")
@@ -101,7 +102,7 @@ def test_deployment_files_never_show_what_is_written_about_a_client(tmp_path: Pa
     shown = result.stdout
     for secret in ("Jan", "Vries", "Marietje", "Bakker", "2025-13-45"):
         assert secret not in shown
-    codes = [(f["regel"], f["code"]) for f in json.loads(shown)["bevindingen"]]
+    codes = [(f["regelnummer"], f["code"]) for f in json.loads(shown)["bevindingen"]]
     assert codes == [(2, "SCHEMA-PATROON"), (3, "SCHEMA-PATROON"), (4, "SCHEMA-DATUM")]
     assert "cliënt-id is geen pseudoniem" in shown
 

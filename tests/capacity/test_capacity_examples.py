@@ -66,7 +66,7 @@ def in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def findings(result: Result) -> list[tuple[str, int, int, str, str]]:
-    return [(f["bestand"], f["regel"], f["kolom"], f["code"], f["melding"])
+    return [(f["bestand"], f["regelnummer"], f["kolom"], f["code"], f["melding"])
             for f in json.loads(result.stdout)["bevindingen"]]
 
 

@@ -24,7 +24,7 @@ def region(tmp_path: Path) -> Path:
 def verdict(region: Path) -> list[tuple[str, int, str]]:
     result = CliRunner().invoke(main, ["capaciteit", str(region), "--format", "json"])
     assert result.exit_code in (0, 1), result.output
-    return [(Path(f["bestand"]).name, f["regel"], f["code"])
+    return [(Path(f["bestand"]).name, f["regelnummer"], f["code"])
             for f in json.loads(result.stdout)["bevindingen"]]
 
 

@@ -188,3 +188,16 @@ def test_quiet_prints_findings_and_no_summary(monkeypatch: pytest.MonkeyPatch) -
     assert quiet.exit_code == noisy.exit_code == 1
     assert quiet.output.splitlines() == noisy.output.splitlines()[:-1]
     assert run("validate", "-q", "regions/zou").output == ""
+
+
+def test_json_names_a_line_regelnummer_never_regel() -> None:
+    """In a case file `regel` is a rule id (`afwijkingen[].regel`); the JSON output must not use
+    the same word for a line number."""
+    from generator.reporters import report_json
+
+    stream = io.StringIO()
+    report_json(Result(findings=[_finding("LADDER-VOLGORDE", 12)], files_checked=1), stream)
+    [finding] = json.loads(stream.getvalue())["bevindingen"]
+    assert (finding["regelnummer"], finding["kolom"], finding["code"]) == (
+        12, 3, "LADDER-VOLGORDE")
+    assert "regel" not in finding

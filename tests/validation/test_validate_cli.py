@@ -95,7 +95,8 @@ def test_json_format(workspace: Path) -> None:
     assert result.exit_code == 1, explain(result)
     document = json.loads(result.stdout)
     [finding] = document["bevindingen"]
-    assert (finding["code"], finding["regel"], finding["ernst"]) == ("LADDER-CYCLUS", 142, "fout")
+    assert (finding["code"], finding["regelnummer"], finding["ernst"]) == (
+        "LADDER-CYCLUS", 142, "fout")
     assert document["samenvatting"]["fouten"] == 1
 
 
