@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.documents.words import dutch_date
+from generator.documents.words import dutch_date, plural
 from generator.errors import RegiekitError, UsageError, YamlLoadError
 from generator.findings import Severity
 from generator.loader import parse_yaml
@@ -90,8 +90,9 @@ def read_region(version: Version) -> Region:
     if errors:
         first = errors[0]
         raise VersionUnusable(
-            f"{version.where} is ongeldig en kan niet vergeleken worden ({len(errors)} "
-            f"fout(en), eerste: regel {first.line}, kolom {first.column}: {first.code} "
+            f"{version.where} is ongeldig en kan niet vergeleken worden "
+            f"({plural(len(errors), 'fout', 'fouten')}, eerste: regel {first.line}, "
+            f"kolom {first.column}: {first.code} "
             f"{first.message})")
     return build_region(document)
 

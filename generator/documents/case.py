@@ -33,7 +33,7 @@ from generator.documents.context import (
 from generator.documents.forms import form_context, form_sections
 from generator.documents.overview import TITLE, overview_context
 from generator.documents.reproducible import DocumentProperties
-from generator.documents.words import capitalize, dutch_date, join_and, working_days
+from generator.documents.words import capitalize, dutch_date, join_and, plural, working_days
 from generator.errors import RegiekitError
 from generator.findings import Severity
 from generator.loader import YamlDocument, load_yaml
@@ -62,7 +62,8 @@ def load_case(path: Path, regions_root: Path) -> Case:
     errors = sorted(f for f in validate_document(document) if f.severity is Severity.ERROR)
     if errors:
         first = errors[0]
-        raise CaseInvalid(f"casus {path} is ongeldig ({len(errors)} fout(en), eerste: "
+        raise CaseInvalid(f"casus {path} is ongeldig ({plural(len(errors), 'fout', 'fouten')}, "
+                          "eerste: "
                           f"{first.location()} {first.code} {first.message}); draai "
                           "'regiekit validate' voor het volledige overzicht")
     return build_case(document, load_region(_region_id(document), regions_root))
