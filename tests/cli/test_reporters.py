@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,6 +18,19 @@ from generator.findings import Finding, Result, Severity
 from generator.reporters import ReportOptions, report_junit, report_sarif, report_text
 
 SARIF_SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+URI_REFERENCE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-F]{2})*")
+"""RFC 3986: a URI reference holds only these characters, anything else percent-encoded."""
+
+
+def _valid_sarif(document: dict) -> None:
+    errors = list(Draft4Validator(SARIF_SCHEMA, format_checker=FormatChecker())
+                  .iter_errors(document))
+    assert not errors, [e.message for e in errors]
+    for run_ in document["runs"]:
+        for result in run_["results"]:
+            for location in result["locations"]:
+                uri = location["physicalLocation"]["artifactLocation"]["uri"]
+                assert URI_REFERENCE.fullmatch(uri), uri
 
 
 def _finding(code: str, line: int, severity: Severity = Severity.ERROR,
@@ -34,9 +48,7 @@ def _sarif(result: Result, options: ReportOptions | None = None) -> dict:
     stream = io.StringIO()
     report_sarif(result, stream, options or ReportOptions())
     document = json.loads(stream.getvalue())
-    errors = list(Draft4Validator(SARIF_SCHEMA, format_checker=FormatChecker())
-                  .iter_errors(document))
-    assert not errors, [e.message for e in errors]
+    _valid_sarif(document)
     return document
 
 
@@ -96,9 +108,7 @@ def test_sarif_is_valid_and_addresses_are_uri_encoded(tmp_path: Path,
     result = run("check", "--format", "sarif", "--regions", str(REPO / "regions"),
                  "--rules", str(REPO / "rules" / "regels.yaml"), "casussen van ëen")
     document = json.loads(result.output)
-    errors = list(Draft4Validator(SARIF_SCHEMA, format_checker=FormatChecker())
-                  .iter_errors(document))
-    assert not errors, [e.message for e in errors]
+    _valid_sarif(document)
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in document["runs"][0]["results"]}
     assert uris == {"casussen%20van%20%C3%ABen/sprong%20fout.yaml"}
@@ -110,6 +120,7 @@ def test_sarif_rules_carry_titles_and_help_from_the_catalogue(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     document = json.loads(run("check", "--format", "sarif", "examples/cases").output)
+    _valid_sarif(document)
     rules = {rule["id"]: rule for rule in document["runs"][0]["tool"]["driver"]["rules"]}
     order = rules["LADDER-VOLGORDE"]
     assert order["shortDescription"]["text"] == ("Escalatiestappen in volgorde, alleen de "
