@@ -182,7 +182,7 @@ def test_invalid_older_version_cannot_be_compared(history: Repo) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"regiekit: {APELDOORN} in revisie {broken[:7]} is ongeldig en kan niet vergeleken "
-        f"worden (1 fout(en), eerste: regel {line}, kolom 35: SCHEMA-TYPE "
+        f"worden (1 fout, eerste: regel {line}, kolom 35: SCHEMA-TYPE "
         "ladders[0].stappen[1].reactietermijn_werkdagen moet een geheel getal zijn, niet tekst "
         "('vijf'))\n")
     history.edit("naam: Regio Apeldoorn\n", "naam: [Regio Apeldoorn\n")
