@@ -29,3 +29,15 @@ class YamlLoadError(RegiekitError):
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class FileSystemError(RegiekitError):
+    """The file system refused: no permission, read-only, full, a name too long, not a folder.
+
+    Built from an OSError by `generator.filesystem.refused`, the one place that words these.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,10 +1,12 @@
 """`regiekit build`: plan the documents, render them, write them atomically or compare them.
 
 Per region: the work instruction, its checklists and its blank forms, written under
-`<out>/<region-id>/`; for two regions or more also `<out>/vergelijking.docx`. A region is rendered
-completely in memory before any of its files is written, and each file goes to a temporary name
-first and is renamed into place: a failure never leaves a half-written document, and one failing
-region does not stop the others. `--check` writes nothing and reports what is stale.
+`<out>/<region-id>/`; for two regions or more also `<out>/vergelijking.docx`. A region's
+documents are rendered one by one, each to a temporary file beside its place, and renamed into
+place together once all are written (generator.filesystem): a failure never leaves a
+half-written document nor part of a region, nothing is written or removed through a symbolic
+link below `--out`, and one failing region does not stop the others. `--check` writes nothing
+and reports what is stale.
 
 Build keeps a manifest of the documents it wrote (documents/manifest.py) and removes those it no
 longer generates (a form dropped from the agreement, a region removed); with `--check` they count
@@ -16,8 +18,6 @@ Exit codes: 0 all well; 1 stale documents (`--check`) or a region whose agreemen
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -39,6 +39,7 @@ from generator.documents.reproducible import DocumentProperties
 from generator.documents.templates_check import OVERRIDE_FOLDER, TEMPLATE_DIR
 from generator.documents.words import plural
 from generator.errors import RegiekitError
+from generator.filesystem import OutputTree
 from generator.regions import DEFAULT_REGIONS_DIR, Region, RegionInvalid, load_region, region_files
 
 COMPARISON_FILE = "vergelijking.docx"
@@ -151,70 +152,67 @@ def render(document: PlannedDocument) -> bytes:
                        document.context, document.properties)
 
 
-def render_all(planned: list[PlannedDocument]) -> list[tuple[Path, bytes]]:
-    """Each planned document's path with its rendered bytes (all in memory, nothing written)."""
-    return [(document.path, render(document)) for document in planned]
+def produce(planned: Iterable[PlannedDocument], tree: OutputTree, outcome: Outcome, *,
+            check: bool) -> list[Path]:
+    """Render one unit's documents (a region's, a case's) one at a time and compare each with
+    the file on disk; write the changed ones together (with `check`, record them as stale).
+    Returns the paths of all the unit's documents.
+
+    Each rendered document goes straight to a temporary file, so memory does not grow with the
+    number of documents; they are renamed into place only when all rendered and were written.
+    A failure raises and leaves nothing of the unit behind; the outcome counts only what is on
+    disk.
+    """
+    unchanged: list[Path] = []
+    stale: list[tuple[Path, str]] = []
+    seen: dict[Path, None] = {}
+    with tree.staging() as staging:
+        for document in planned:
+            if document.path in seen:  # plans name their files uniquely; never overwrite
+                raise RegiekitError(f"twee documenten met dezelfde naam: {document.path}")
+            seen[document.path] = None
+            data = render(document)
+            current = tree.read(document.path)
+            if current == data:
+                unchanged.append(document.path)
+            elif check:
+                stale.append((document.path, "ontbreekt" if current is None else "verouderd"))
+            else:
+                staging.stage(document.path, data)
+        written = staging.commit()
+    outcome.unchanged.extend(unchanged)
+    outcome.stale.extend(stale)
+    outcome.written.extend(written)
+    return list(seen)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers see old or new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _existing(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-def deliver(rendered: Iterable[tuple[Path, bytes]], outcome: Outcome, *, check: bool) -> None:
-    """Write changed documents (or, with check, record them as stale)."""
-    for path, data in rendered:
-        current = _existing(path)
-        if current == data:
-            outcome.unchanged.append(path)
-        elif check:
-            outcome.stale.append((path, "ontbreekt" if current is None else "verouderd"))
-        else:
-            write_atomically(path, data)
-            outcome.written.append(path)
-
-
-def retire(manifest: Manifest, group: str, paths: Iterable[Path], outcome: Outcome, *,
-           check: bool) -> None:
+def retire(manifest: Manifest, group: str, paths: Iterable[Path], tree: OutputTree,
+           outcome: Outcome, *, check: bool) -> None:
     """Record a group's documents now; remove the ones it wrote before and no longer generates
-    (with check: report them as stale)."""
+    (with check: report them as stale). Never through a symbolic link below --out."""
     for path in manifest.replace(group, paths):
-        if not path.is_file():
+        if tree.read(path) is None:
             continue
         if check:
             outcome.stale.append((path, "wordt niet meer gegenereerd"))
             continue
-        path.unlink()
+        tree.remove(path)
         outcome.removed.append(path)
-        if path.parent != manifest.out and not any(path.parent.iterdir()):
-            path.parent.rmdir()
 
 
-def save_manifest(manifest: Manifest, outcome: Outcome, *, check: bool) -> None:
+def save_manifest(manifest: Manifest, tree: OutputTree, outcome: Outcome, *,
+                  check: bool) -> None:
     """Write the manifest if it changed (with check: report it as stale)."""
     data = manifest.to_bytes()
-    current = _existing(manifest.path)
+    current = tree.read(manifest.path)
     if current == data or (current is None and not manifest.groups):
         return
     if check:
         outcome.stale.append((manifest.path, "lijst van gegenereerde documenten verouderd"))
-    else:
-        write_atomically(manifest.path, data)
+        return
+    with tree.staging() as staging:
+        staging.stage(manifest.path, data)
+        staging.commit()
 
 
 def region_label(name: str) -> str:
@@ -222,36 +220,31 @@ def region_label(name: str) -> str:
     return f"regio '{path.parent.name if path.suffix == '.yaml' else path.name}'"
 
 
-def build_region(name: str, options: BuildOptions, outcome: Outcome,
+def build_region(name: str, options: BuildOptions, tree: OutputTree, outcome: Outcome,
                  manifest: Manifest) -> Region | None:
-    """Load, render and deliver one region; a failure is recorded and None returned."""
+    """Load, render and write one region; a failure is recorded and None returned."""
     try:
         region = load_region(name, options.regions_root)
-        planned = plan_region(region, options.out)
-        rendered = render_all(planned)
+        paths = produce(plan_region(region, options.out), tree, outcome, check=options.check)
+        retire(manifest, region.id, paths, tree, outcome, check=options.check)
     except RegionInvalid as error:
         outcome.failures.append((region_label(name), str(error), EXIT_FINDINGS))
         return None
     except RegiekitError as error:
         outcome.failures.append((region_label(name), str(error), EXIT_FAILED))
         return None
-    deliver(rendered, outcome, check=options.check)
-    retire(manifest, region.id, [path for path, _ in rendered], outcome, check=options.check)
     return region
 
 
-def build_comparison(regions: list[Region], options: BuildOptions, outcome: Outcome,
-                     manifest: Manifest) -> None:
+def build_comparison(regions: list[Region], options: BuildOptions, tree: OutputTree,
+                     outcome: Outcome, manifest: Manifest) -> None:
     """With two regions or more, the comparison; with fewer, none (a former one is removed)."""
-    if len(regions) >= 2:
-        try:
-            data = render(plan_comparison(regions, options.out))
-        except RegiekitError as error:
-            outcome.failures.append(("vergelijking", str(error), EXIT_FAILED))
-            return
-        deliver([(options.out / COMPARISON_FILE, data)], outcome, check=options.check)
-    comparison = [options.out / COMPARISON_FILE] if len(regions) >= 2 else []
-    retire(manifest, COMPARISON_GROUP, comparison, outcome, check=options.check)
+    try:
+        comparison = produce([plan_comparison(regions, options.out)], tree, outcome,
+                             check=options.check) if len(regions) >= 2 else []
+        retire(manifest, COMPARISON_GROUP, comparison, tree, outcome, check=options.check)
+    except RegiekitError as error:
+        outcome.failures.append(("vergelijking", str(error), EXIT_FAILED))
 
 
 def region_names(options: BuildOptions) -> list[str]:
@@ -270,20 +263,21 @@ def run_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
     if not names:
         raise RegiekitError(f"geen regio's gevonden onder {options.regions_root}/")
     outcome, manifest = Outcome(), read_manifest(options.out)
-    built = [r for r in (build_region(n, options, outcome, manifest) for n in names)
-             if r is not None]
-    if len(built) < len(names):
-        if len(names) > 1:
-            errors.write(f"regiekit: {COMPARISON_FILE} niet bijgewerkt, want niet alle regio's "
-                         "zijn gelukt\n")
-    elif options.regions:
-        if len(built) >= 2:
-            build_comparison(built, options, outcome, manifest)
-    else:
-        build_comparison(built, options, outcome, manifest)
-        for group in manifest.groups_except([r.id for r in built] + [COMPARISON_GROUP]):
-            retire(manifest, group, [], outcome, check=options.check)  # a region removed
-    save_manifest(manifest, outcome, check=options.check)
+    with OutputTree(options.out, create=not options.check) as tree:
+        built = [r for r in (build_region(n, options, tree, outcome, manifest) for n in names)
+                 if r is not None]
+        if len(built) < len(names):
+            if len(names) > 1:
+                errors.write(f"regiekit: {COMPARISON_FILE} niet bijgewerkt, want niet alle "
+                             "regio's zijn gelukt\n")
+        elif options.regions:
+            if len(built) >= 2:
+                build_comparison(built, options, tree, outcome, manifest)
+        else:
+            build_comparison(built, options, tree, outcome, manifest)
+            for group in manifest.groups_except([r.id for r in built] + [COMPARISON_GROUP]):
+                retire(manifest, group, [], tree, outcome, check=options.check)  # region removed
+        save_manifest(manifest, tree, outcome, check=options.check)
     report(outcome, options, stream=stream, errors=errors)
     return outcome.exit_code()
 

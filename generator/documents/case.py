@@ -8,6 +8,7 @@ generator.workdays) and the case description inline. Written to `<out>/<case-id>
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -16,14 +17,14 @@ from generator.documents.build import (
     BuildOptions,
     Outcome,
     PlannedDocument,
-    deliver,
+    produce,
     properties_for,
-    render_all,
     report,
 )
 from generator.documents.casewords import case_block, person, step_label
 from generator.documents.context import (
     Context,
+    FileNames,
     clean,
     form_usage,
     names_text,
@@ -35,11 +36,12 @@ from generator.documents.overview import TITLE, overview_context
 from generator.documents.reproducible import DocumentProperties
 from generator.documents.words import capitalize, dutch_date, join_and, plural, working_days
 from generator.errors import RegiekitError
+from generator.filesystem import OutputTree
 from generator.findings import Severity
 from generator.loader import YamlDocument, load_yaml
 from generator.model.case import Case, Escalation, FilledForm, build_case, region_id_of
-from generator.model.region import Form, Region, Step
-from generator.regions import RegionInvalid, load_region
+from generator.model.region import Form, Ladder, Region, Step
+from generator.regions import REGION_FILE, RegionInvalid, load_region
 from generator.workdays import add_working_days
 
 EXIT_FINDINGS = 1
@@ -78,9 +80,19 @@ def case_properties(title: str, region: Region, day: date | None) -> DocumentPro
     return properties_for(region, title, day)
 
 
-def form_steps(case: Case, filled: FilledForm) -> str:
+def form_uses(case: Case) -> dict[int, list[str]]:
+    """Per filled form (by identity), the steps of the case it was used for, in order: one pass
+    over the escalations for all forms."""
+    uses: dict[int, list[str]] = {}
+    for event in case.escalations_in_order:
+        if event.form is not None:
+            uses.setdefault(id(event.form), []).append(step_label(event))
+    return uses
+
+
+def form_steps(case: Case, filled: FilledForm, uses: dict[int, list[str]]) -> str:
     """The steps of the case this filled form was used for, else the steps that require it."""
-    used = [step_label(event) for event in case.escalations_in_order if event.form is filled]
+    used = uses.get(id(filled))
     if used:
         return capitalize(join_and(used))
     usage = form_usage(case.region, filled.form) if filled.form else ""
@@ -88,19 +100,19 @@ def form_steps(case: Case, filled: FilledForm) -> str:
             if usage else "Bij geen stap van een escalatieroute")
 
 
-def filled_form(case: Case, filled: FilledForm, folder: Path) -> PlannedDocument | None:
+def filled_form(case: Case, filled: FilledForm, path: Path,
+                uses: dict[int, list[str]]) -> PlannedDocument:
     form, region = filled.form, case.region
-    if form is None:
-        return None
+    assert form is not None
     header = [{"name": "Casus (kenmerk)", "value": case.id},
-              {"name": "Hoort bij", "value": form_steps(case, filled)},
+              {"name": "Hoort bij", "value": form_steps(case, filled, uses)},
               {"name": "Ingevuld op", "value": dutch_date(filled.date) if filled.date else " "},
               {"name": "Kader en doelgroep", "value": f"{case.framework} kader, "
                                                       f"{case.target_group}"}]
     context = form_context(region, form, answers=filled.values, header=header)
     if filled.date:
         context["doc"] = clean(case_block(case, "Formulier", capitalize(form.name), filled.date))
-    return PlannedDocument(folder / f"formulier-{filled.id}.docx", "formulier.docx", context,
+    return PlannedDocument(path, "formulier.docx", context,
                            case_properties(f"{form.name}: {case.id}", region, filled.date),
                            region.folder)
 
@@ -117,8 +129,10 @@ def sender(case: Case, escalation: Escalation, step: Step) -> str:
     return capitalize(", ".join([role.name] + [o.name for o in organisations[:1]]))
 
 
-def request_context(case: Case, escalation: Escalation, step: Step) -> Context:
-    """The mail of a digitale zorgtafel: who, what, the reply deadline and the case description.
+def request_context(case: Case, escalation: Escalation, step: Step,
+                    no_result: list[int]) -> Context:
+    """The mail of a digitale zorgtafel: who, what, the reply deadline and the case description;
+    `no_result`: the step numbers of this ladder taken without result.
 
     The case id is in the subject line only, never in the text of the message.
     """
@@ -139,7 +153,7 @@ def request_context(case: Case, escalation: Escalation, step: Step) -> Context:
     term = (f"{working_days(int(days))} na verzending op {dutch_date(sent)}: "
             f"uiterlijk {dutch_date(deadline, weekday=True)}. Weekenden en feestdagen tellen "
             "niet mee.") if deadline and days else ""
-    message = _message(case, step, reply=_reply_request(days, deadline), form=form,
+    message = _message(case, step, no_result, reply=_reply_request(days, deadline), form=form,
                        signature=signature)
     return clean({  # type: ignore[no-any-return]
         "region": region_summary(region),
@@ -168,13 +182,11 @@ def _reply_request(days: int | None, deadline: date | None) -> str:
     return "Wilt u laten weten of uw organisatie een passend aanbod kan doen?"
 
 
-def _message(case: Case, step: Step, *, reply: str, form: Form | None,
+def _message(case: Case, step: Step, no_result: list[int], *, reply: str, form: Form | None,
              signature: str) -> list[str]:
     """The paragraphs of the mail, from greeting to signature."""
     ladder = step.ladder
-    earlier = [event for event in case.escalations if event.ladder is ladder
-               and event.outcome == NO_RESULT and event.number < step.number]
-    history = [f"stap {event.number}" for event in earlier]
+    history = [f"stap {number}" for number in no_result if number < step.number]
     message = [
         "Beste contactpersoon,",
         "Voor deze casus zoeken wij een passende plek of oplossing. Dit verzoek "
@@ -190,24 +202,34 @@ def _message(case: Case, step: Step, *, reply: str, form: Form | None,
     return [p for p in message if p]
 
 
-def requests(case: Case, folder: Path) -> list[PlannedDocument]:
-    planned: list[PlannedDocument] = []
-    names: set[str] = set()
+def _no_result(case: Case) -> dict[Ladder, list[int]]:
+    """Per ladder, the step numbers taken without result, each once, in case order: computed
+    once, so a case with many events is not read again for every request, and never longer
+    than the ladder."""
+    found: dict[Ladder, dict[int, None]] = {}
+    for event in case.escalations:
+        if event.ladder is not None and event.outcome == NO_RESULT:
+            found.setdefault(event.ladder, {})[event.number] = None
+    return {ladder: list(numbers) for ladder, numbers in found.items()}
+
+
+def requests(case: Case, folder: Path, names: FileNames) -> Iterator[PlannedDocument]:
+    """The mail requests of the case, one at a time; file names unique by construction:
+    `verzoek-<ladder>-stap-<n>`, then with the date, then with a counter."""
+    no_result = _no_result(case)
     for escalation in case.escalations:
         step = escalation.step
         if step is None or step.method != BY_MAIL:
             continue
-        file = f"verzoek-{step.ladder.id}-stap-{step.number}"
-        if file in names:
-            file += f"-{escalation.date.isoformat()}"
-        names.add(file)
-        context = request_context(case, escalation, step)
-        planned.append(PlannedDocument(
+        base = f"verzoek-{step.ladder.id}-stap-{step.number}"
+        file = names.claim(base if not names.used(base) else
+                           f"{base}-{escalation.date.isoformat()}")
+        context = request_context(case, escalation, step, no_result.get(step.ladder, []))
+        yield PlannedDocument(
             folder / f"{file}.docx", "verzoek.docx", context,
             case_properties(f"{context['doc']['title']}, casus {case.id}", case.region,
                             escalation.date),
-            case.region.folder))
-    return planned
+            case.region.folder)
 
 
 def overview(case: Case, folder: Path) -> PlannedDocument:
@@ -216,11 +238,19 @@ def overview(case: Case, folder: Path) -> PlannedDocument:
                                            case.reference_date), case.region.folder)
 
 
-def plan_case(case: Case, out: Path) -> list[PlannedDocument]:
-    """The overview, each filled form, each request sent by mail."""
+def plan_case(case: Case, out: Path) -> Iterator[PlannedDocument]:
+    """The overview, each filled form, each request sent by mail: planned one at a time (each
+    context built when its document is rendered), file names unique by construction."""
     folder = out / case.id
-    forms = [filled_form(case, filled, folder) for filled in case.forms]
-    return [overview(case, folder)] + [f for f in forms if f is not None] + requests(case, folder)
+    names = FileNames()
+    names.claim(Path(OVERVIEW_FILE).stem)
+    yield overview(case, folder)
+    uses = form_uses(case)
+    for filled in case.forms:
+        if filled.form is not None:
+            file = names.claim(f"formulier-{filled.id}")
+            yield filled_form(case, filled, folder / f"{file}.docx", uses)
+    yield from requests(case, folder, names)
 
 
 def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
@@ -228,10 +258,19 @@ def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> 
     outcome = Outcome()
     try:
         case = load_case(options.case, options.regions_root)
-        rendered = render_all(plan_case(case, options.out))
     except (CaseInvalid, RegionInvalid) as error:
         errors.write(f"regiekit: {error}\n")
         return EXIT_FINDINGS
-    deliver(rendered, outcome, check=options.check)
+    _refuse_region_folder(case, options)
+    with OutputTree(options.out, create=not options.check) as tree:
+        produce(plan_case(case, options.out), tree, outcome, check=options.check)
     report(outcome, options, stream=stream, errors=errors)
     return outcome.exit_code()
+
+
+def _refuse_region_folder(case: Case, options: BuildOptions) -> None:
+    """A case id that is also a region id would put the case's documents among the region's."""
+    if (options.regions_root / case.id / REGION_FILE).is_file():
+        raise CaseInvalid(f"casus {options.case}: de casus-id is ook de id van een regio, dus "
+                          f"{options.out / case.id}/ is de map van die regio; kies een andere "
+                          "casus-id")

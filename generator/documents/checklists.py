@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.documents.context import (
     FILL_IN,
     Context,
+    FileNames,
     assignment_heading,
     cadence,
     candidates_text,
@@ -82,14 +83,8 @@ def worth_a_checklist(checklist: Checklist) -> bool:
 
 
 def _unique(found: list[Checklist]) -> list[Checklist]:
-    seen: dict[str, int] = {}
-    result = []
-    for item in found:
-        count = seen.get(item.name, 0)
-        seen[item.name] = count + 1
-        name = item.name if not count else f"{item.name}-{count + 1}"
-        result.append(Checklist(name, item.title, item.context))
-    return result
+    names = FileNames()
+    return [Checklist(names.claim(item.name), item.title, item.context) for item in found]
 
 
 def _context(region: Region, title: str, intro: str, sections: list[Context],

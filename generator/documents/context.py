@@ -97,10 +97,37 @@ def clean(value: Any) -> Any:
     return value
 
 
+SLUG_LENGTH = 60
+"""Longest file-name part made from a name: far below any file system's limit of 255 bytes."""
+
+
 def slug(text: str) -> str:
-    """A file-name part: `Fysieke zorgtafel` -> `fysieke-zorgtafel`."""
+    """A file-name part: `Fysieke zorgtafel` -> `fysieke-zorgtafel`, at most SLUG_LENGTH long."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "document"
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return words[:SLUG_LENGTH].strip("-") or "document"
+
+
+class FileNames:
+    """File names unique by construction within one folder: a name given before comes back
+    with `-2`, `-3`, ... (checked against every name given, suffixed ones included)."""
+
+    def __init__(self) -> None:
+        self._given: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def used(self, name: str) -> bool:
+        return name in self._given
+
+    def claim(self, name: str) -> str:
+        count = self._next.get(name, 1)
+        candidate = name if count == 1 else f"{name}-{count}"
+        while candidate in self._given:
+            count += 1
+            candidate = f"{name}-{count}"
+        self._next[name] = count + 1
+        self._given.add(candidate)
+        return candidate
 
 
 # --- names of what the model refers to --------------------------------------------------------

@@ -1,0 +1,163 @@
+"""`regiekit build` under file-system faults: a Dutch message naming the path, exit code 2,
+nothing of a failed region in --out, the other regions built, written with the umask."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reliability_support import copy_regions, run
+
+from generator.errors import FileSystemError
+from generator.filesystem import OutputTree
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file and folder below `folder`, hidden ones (temporary files) included."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def _build(regions: Path, out: Path, *names: str) -> Any:
+    return run("build", *names, "--regions-dir", str(regions), "--out", str(out))
+
+
+def _fail_nth_write(monkeypatch: pytest.MonkeyPatch, number: int, code: int,
+                    only: Callable[[], bool] = lambda: True) -> None:
+    """Make the `number`-th call of os.write that `only` selects raise OSError(code)."""
+    real_write = os.write
+    calls = {"count": 0}
+
+    def write(handle: int, data: Any) -> int:
+        if only():
+            calls["count"] += 1
+            if calls["count"] == number:
+                raise OSError(code, os.strerror(code))
+        return real_write(handle, data)
+
+    monkeypatch.setattr(os, "write", write)
+
+
+def test_disk_full_rolls_back_the_region_and_names_the_path(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    out = tmp_path / "out"
+    _fail_nth_write(monkeypatch, 3, errno.ENOSPC)
+    result = _build(regions, out, "apeldoorn")
+    assert result.exit_code == 2
+    assert "regio 'apeldoorn' mislukt" in result.stderr
+    assert "de schijf is vol" in result.stderr and str(out / "apeldoorn") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _files(out) == []  # not even the region folder, nor a temporary file
+    assert "0 documenten geschreven" in result.stdout
+
+
+def test_a_failing_region_does_not_stop_the_others(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn", "zou")
+    out = tmp_path / "out"
+    real_open = os.open
+
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        folder = kwargs.get("dir_fd")
+        if flags & os.O_CREAT and folder is not None and \
+                os.readlink(f"/proc/self/fd/{folder}").endswith("/zou"):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    result = _build(regions, out)
+    assert result.exit_code == 2
+    assert "regio 'zou' mislukt" in result.stderr and "alleen-lezen" in result.stderr
+    written = sorted(path.name for path in (out / "apeldoorn").glob("*.docx"))
+    assert len(written) == 5 and not (out / "zou").exists()
+    assert f"{len(written)} documenten geschreven" in result.stdout
+    assert "vergelijking.docx niet bijgewerkt" in result.stderr
+
+
+def test_a_failed_rename_puts_the_previous_documents_back(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    out = tmp_path / "out"
+    assert _build(regions, out, "apeldoorn").exit_code == 0
+    before = {path.name: path.read_bytes() for path in (out / "apeldoorn").iterdir()}
+    data = (regions / "apeldoorn" / "regio.yaml").read_text(encoding="utf-8")
+    (regions / "apeldoorn" / "regio.yaml").write_text(
+        data.replace("naam: Regio Apeldoorn", "naam: Regio Apeldoorn e.o."), encoding="utf-8")
+    real_replace = os.replace
+    calls = {"count": 0}
+
+    def replace(*args: Any, **kwargs: Any) -> None:
+        calls["count"] += 1
+        if calls["count"] == 3:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_replace(*args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = _build(regions, out, "apeldoorn")
+    assert result.exit_code == 2 and "invoer-/uitvoerfout" in result.stderr
+    after = {path.name: path.read_bytes() for path in (out / "apeldoorn").iterdir()}
+    assert after == before  # every document as it was, no temporary or backup file left
+
+
+def test_out_below_a_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    (tmp_path / "bestand").write_text("x", encoding="utf-8")
+    result = _build(regions, tmp_path / "bestand" / "out", "apeldoorn")
+    assert result.exit_code == 2
+    assert "een deel van het pad is een bestand, geen map" in result.stderr
+    assert str(tmp_path / "bestand") in result.stderr
+
+
+def test_a_symlink_planted_at_the_region_folder_is_refused(tmp_path: Path) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    out, elsewhere = tmp_path / "out", tmp_path / "elders"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "apeldoorn").symlink_to(elsewhere)
+    result = _build(regions, out, "apeldoorn")
+    assert result.exit_code == 2
+    assert f"{out / 'apeldoorn'}: is een symbolische koppeling" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_symlink_planted_at_a_document_is_replaced_not_followed(tmp_path: Path) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    out = tmp_path / "out"
+    (out / "apeldoorn").mkdir(parents=True)
+    victim = tmp_path / "geheim.txt"
+    victim.write_text("niet overschrijven", encoding="utf-8")
+    (out / "apeldoorn" / "werkinstructie.docx").symlink_to(victim)
+    assert _build(regions, out, "apeldoorn").exit_code == 0
+    assert victim.read_text(encoding="utf-8") == "niet overschrijven"
+    assert not (out / "apeldoorn" / "werkinstructie.docx").is_symlink()
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_documents_are_written_with_the_process_umask(tmp_path: Path, umask: int,
+                                                      mode: int) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    previous = os.umask(umask)
+    try:
+        assert _build(regions, tmp_path / "out", "apeldoorn").exit_code == 0
+    finally:
+        os.umask(previous)
+    modes = {stat.S_IMODE(path.stat().st_mode) for path in (tmp_path / "out").rglob("*.docx")}
+    assert modes == {mode}
+
+
+def test_a_name_too_long_for_the_file_system_is_named_before_anything_is_written(
+        tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with OutputTree(out, create=True) as tree, tree.staging() as staging:
+        staging.stage(out / "regio" / "kort.docx", b"x")
+        with pytest.raises(FileSystemError) as raised:
+            staging.stage(out / "regio" / ("x" * 300 + ".docx"), b"x")
+    assert "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes)" in str(raised.value)
+    assert _files(out) == []
