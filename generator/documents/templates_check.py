@@ -7,6 +7,8 @@ text undoes that), with the docxtpl tag prefixes `{%p`, `{%tr`, `{%tc`, `{%r`, `
 plain Jinja. Reported, with the template's path:
 
 * SJABLOON-ONLEESBAAR: not a .docx (zip with word/document.xml) at all;
+* SJABLOON-GRENS: the template exceeds a limit of generator.documents.limits (unpacked size,
+  loop iterations, output, value size or time while filling it with the region's data);
 * SJABLOON-SYNTAX: a Jinja syntax error, with the paragraph it is in;
 * SJABLOON-VARIABELE: a variable the document model does not provide;
 * SJABLOON-ONBEKEND (warning): a file in regions/<id>/templates/ that no document uses;
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from generator.documents import limits
 from generator.findings import Severity
 from generator.loader import YamlDocument
 
@@ -161,7 +164,10 @@ def template_problems(template: Path, region: YamlDocument | None = None) -> lis
                         f"'{name}' (bekend: {', '.join(sorted(TEMPLATE_VARIABLES))})",
                         severity=Severity.WARNING)]
     try:
+        limits.check_archive(template)
         text = template_text(template)
+    except limits.TemplateLimit as error:
+        return [_limit_problem(template, error)]
     except (OSError, zipfile.BadZipFile, ElementTree.ParseError) as error:
         return [Problem((), "SJABLOON-ONLEESBAAR",
                         f"sjabloon {template} is geen leesbaar Word-document ({error})")]
@@ -191,7 +197,10 @@ def _render_problems(template: Path, text: str, region: YamlDocument) -> list[Pr
     compiled = environment().from_string(text)
     for context in sample_contexts(template.name, region):
         try:
-            compiled.render(context)
+            with limits.limits():
+                compiled.render(context)
+        except limits.TemplateLimit as error:
+            return [_limit_problem(template, error)]
         except TemplateError as error:
             return [Problem((), "SJABLOON-VULLEN", f"sjabloon {template} werkt niet met de "
                             f"gegevens van deze regio: {error.message or error}")]
@@ -199,6 +208,12 @@ def _render_problems(template: Path, text: str, region: YamlDocument) -> list[Pr
             return [Problem((), "SJABLOON-VULLEN", f"sjabloon {template} werkt niet met de "
                             f"gegevens van deze regio: {type(error).__name__}: {error}")]
     return []
+
+
+def _limit_problem(template: Path, error: limits.TemplateLimit) -> Problem:
+    from generator.validation.problems import Problem
+
+    return Problem((), "SJABLOON-GRENS", limits.message(template, error))
 
 
 def sample_contexts(name: str, document: YamlDocument) -> list[dict[str, Any]]:
