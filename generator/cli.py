@@ -207,10 +207,13 @@ def _report(result: Result, output_format: str | None, options: ReportOptions) -
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
 @_REGIONS
 @_findings_options(_FORMATS)
+@click.option("--toon-waarden", "show_values", is_flag=True,
+              help="Meldingen over casussen noemen ook de foute waarde (standaard niet: een "
+                   "casus bevat gegevens over een gezin).")
 @_exits
 def validate(paths: tuple[Path, ...], regions: Path | None, output_format: str | None,
              strict: bool, disable: tuple[str, ...], enable: tuple[str, ...],
-             color: bool | None, quiet: bool) -> int:
+             color: bool | None, quiet: bool, show_values: bool) -> int:
     """Controleer regio-afspraken, regels en casussen.
 
     Zonder PAD: de regio('s), rules/ en de map met casussen. '-' leest van standaardinvoer.
@@ -220,7 +223,8 @@ def validate(paths: tuple[Path, ...], regions: Path | None, output_format: str |
 
     options = _report_options("validate", strict=strict, disable=disable, enable=enable,
                               color=color, quiet=quiet, rules=None)
-    result = validate_paths(list(paths) or settings.validate_defaults(regions, _config()))
+    result = validate_paths(list(paths) or settings.validate_defaults(regions, _config()),
+                            show_values=show_values)
     return _report(result, output_format, options)
 
 

@@ -75,30 +75,51 @@ class YamlDocument:
     data: Any
     root: Node | None = None
     duplicate_keys: list[DuplicateKey] = field(default_factory=list)
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def position(self, path: JsonPath, *, key: bool = False) -> Position:
         """Where `path` stands (its key if `key`), else its nearest ancestor, else 1:1.
 
         Positions are looked up in the node tree only when a finding needs one, so loading a
-        file costs no bookkeeping per value.
+        file costs no bookkeeping per value; a large mapping is indexed on its first lookup, so
+        many findings in one mapping stay linear.
         """
         node, key_node = self.root, None
         for part in path:
-            step = _child(node, part) if node is not None else None
+            step = self._child(node, part) if node is not None else None
             if step is None:
                 return _position(node) if node is not None else Position(1, 1)
             key_node, node = step
         target = key_node if key and key_node is not None else node
         return _position(target) if target is not None else Position(1, 1)
 
+    def _child(self, node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+        """The (key node, value node) one step below `node`; the first of duplicate keys wins."""
+        if isinstance(node, MappingNode):
+            if len(node.value) <= _SCAN:
+                return next(((k, v) for k, v in node.value if k.value == part), None)
+            index = self._keys.get(id(node))
+            if index is None:
+                index = self._keys[id(node)] = _key_index(node)
+            return index.get(part) if isinstance(part, str) else None
+        if isinstance(node, SequenceNode) and isinstance(part, int) and \
+                0 <= part < len(node.value):
+            return None, node.value[part]
+        return None
 
-def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
-    """The (key node, value node) one step below `node`; the first of duplicate keys wins."""
-    if isinstance(node, MappingNode):
-        return next(((k, v) for k, v in node.value if k.value == part), None)
-    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
+
+_SCAN = 16
+"""Mappings up to this size are searched; larger ones indexed."""
+
+
+def _key_index(node: MappingNode) -> dict[str, tuple[Node, Node]]:
+    """Key text -> (key node, value node), the first of duplicate keys kept."""
+    index: dict[str, tuple[Node, Node]] = {}
+    for key_node, value_node in node.value:
+        if type(key_node) is ScalarNode:
+            index.setdefault(key_node.value, (key_node, value_node))
+    return index
 
 
 STDIN = "-"
@@ -349,21 +370,19 @@ class _Builder:
         self._require_tag(node, _TAG + "map")
         result: dict[str, Any] = {}
         build = self.build
+        firsts: dict[str, tuple[Node, Node]] | None = None
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 raise YamlLoadError(self.document.file, *_at(key_node), "YAML-SLEUTEL",
                                     "een sleutel moet een eenvoudige tekst zijn")
             key = key_node.value
             if key in result:
-                self._duplicate(node, key_node)
+                firsts = firsts or _key_index(node)  # once per mapping: linear in duplicates
+                self.document.duplicate_keys.append(
+                    DuplicateKey(key, _position(key_node), _position(firsts[key][0])))
                 continue
             result[key] = build(value_node)
         return result
-
-    def _duplicate(self, mapping: MappingNode, key_node: ScalarNode) -> None:
-        first = next(k for k, _ in mapping.value if k.value == key_node.value)
-        self.document.duplicate_keys.append(
-            DuplicateKey(key_node.value, _position(key_node), _position(first)))
 
     def _require_tag(self, node: Node, expected: str) -> None:
         if node.tag != expected:

@@ -15,17 +15,23 @@ from generator.loader import STDIN, STDIN_NAME, DuplicateKey, YamlDocument, load
 from generator.validation.files import SCHEMAS, collect, document_kind
 from generator.validation.problems import Problem, to_finding
 from generator.validation.registry import CHECKS, checks_for
-from generator.validation.schema import schema_problems
+from generator.validation.schema import property_names, schema_problems
 
 __all__ = ["validate_document", "validate_files", "validate_paths"]
 
 
-def validate_paths(paths: list[Path]) -> Result:
-    """Validate the files named or found below `paths`; no file at all is exit 2 (UsageError)."""
-    return validate_files(collect(paths))
+CASE = "casus"
 
 
-def validate_files(files: list[Path]) -> Result:
+def validate_paths(paths: list[Path], *, show_values: bool = False) -> Result:
+    """Validate the files named or found below `paths`; no file at all is exit 2 (UsageError).
+
+    `show_values` (`--toon-waarden`) lets messages about case files repeat the wrong value.
+    """
+    return validate_files(collect(paths), show_values=show_values)
+
+
+def validate_files(files: list[Path], *, show_values: bool = False) -> Result:
     """Load and validate every file; an unreadable one is recorded and the batch goes on."""
     result = Result()
     by_kind: dict[str, list[YamlDocument]] = {}
@@ -38,7 +44,7 @@ def validate_files(files: list[Path]) -> Result:
             result.unreadable.append(Finding(error.file, error.line, error.column, error.code,
                                              Severity.ERROR, error.message))
             continue
-        result.extend(validate_document(document))
+        result.extend(validate_document(document, show_values=show_values))
         kind = document_kind(document.file, document.data)
         by_kind.setdefault(kind or "", []).append(document)
     result.extend(_run_checks(by_kind))
@@ -46,15 +52,19 @@ def validate_files(files: list[Path]) -> Result:
 
 
 def validate_document(document: YamlDocument, *, kind: str | None = None,
-                      precheck: bool = False) -> list[Finding]:
+                      precheck: bool = False, show_values: bool = False) -> list[Finding]:
     """Duplicate keys, schema and semantic findings for one loaded file.
 
     `kind` ("regio", "regels", "casus") is detected from the file unless the caller knows it.
     `precheck` lets a compiled schema validator pass valid files quickly (see schema_problems);
-    worth it when validating many files of one kind.
+    worth it when validating many files of one kind. Messages about a case file never repeat a
+    value or unknown key written in it, unless `show_values`: a case holds data about a family.
     """
-    findings = [_duplicate_key(document, duplicate) for duplicate in document.duplicate_keys]
     kind = kind or document_kind(document.file, document.data)
+    show_values = show_values or kind != CASE
+    known = None if show_values else property_names(SCHEMAS[CASE])
+    findings = [_duplicate_key(document, duplicate, known)
+                for duplicate in document.duplicate_keys]
     if kind is None:
         findings.append(to_finding(document, Problem(
             (), "BESTAND-ONBEKEND-SOORT",
@@ -62,18 +72,21 @@ def validate_document(document: YamlDocument, *, kind: str | None = None,
             "rules/, een casus (met sleutel 'casus') of een inzetbestand (met sleutel 'inzet'); "
             "het is niet gecontroleerd")))
         return findings
-    findings.extend(to_finding(document, p) for p in schema_problems(document.data, SCHEMAS[kind],
-                                                                precheck=precheck))
+    findings.extend(to_finding(document, p) for p in schema_problems(
+        document.data, SCHEMAS[kind], precheck=precheck, show_values=show_values))
     for module in checks_for(kind):
         options = getattr(module, "OPTIONS", {})
         findings.extend(to_finding(document, p) for p in module.check(document, **options))
     return findings
 
 
-def _duplicate_key(document: YamlDocument, duplicate: DuplicateKey) -> Finding:
+def _duplicate_key(document: YamlDocument, duplicate: DuplicateKey,
+                   known: frozenset[str] | None) -> Finding:
+    """A key written twice; named only if values may be shown or it is a key of the schema."""
     position = duplicate.position
+    key = f"sleutel '{duplicate.key}'" if known is None or duplicate.key in known else "sleutel"
     return Finding(document.file, position.line, position.column, "YAML-DUBBELE-SLEUTEL",
-                   Severity.ERROR, f"sleutel '{duplicate.key}' staat twee keer in dezelfde tabel "
+                   Severity.ERROR, f"{key} staat twee keer in dezelfde tabel "
                                    f"(eerst op regel {duplicate.first.line}); alleen de eerste "
                                    "waarde telt")
 

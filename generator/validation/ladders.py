@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.findings import Severity
 from generator.loader import JsonPath, YamlDocument
-from generator.validation.problems import Problem
+from generator.validation.problems import Problem, listing
 from generator.validation.walk import records
 
 ID = "ladders"
@@ -55,11 +55,18 @@ def _numbering(steps: Steps, name: Any) -> Iterator[Problem]:
     previous = 0
     for number, step_path in sorted((number, step_path) for number, step_path, _ in steps):
         if number > previous + 1:
-            missing = ", ".join(str(n) for n in range(previous + 1, number))
             yield Problem(step_path + ("nummer",), "LADDER-NUMMERING",
                           f"ladder '{name}': stap {number} volgt op stap {previous or 'begin'}, "
-                          f"maar stap {missing} ontbreekt; nummer de stappen doorlopend vanaf 1")
+                          f"maar {_missing(previous + 1, number - 1)}; nummer de stappen "
+                          "doorlopend vanaf 1")
         previous = max(previous, number)
+
+
+def _missing(first: int, last: int) -> str:
+    """`stap 3 ontbreekt`, `stap 3, 4 ontbreekt`, or a range for many (never a long list)."""
+    if last - first < 3:
+        return f"stap {', '.join(str(n) for n in range(first, last + 1))} ontbreekt"
+    return f"de stappen {first} t/m {last} ontbreken"
 
 
 def _graph(steps: Steps) -> Graph:
@@ -84,22 +91,39 @@ def _unknown_next(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iter
 
 
 def _cycles(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iterator[Problem]:
-    """Depth-first search; every edge back into the current route closes a cycle."""
+    """Depth-first search, iterative (a ladder of any length); every edge back into the current
+    route closes a cycle."""
     done: set[int] = set()
-
-    def visit(number: int, route: list[int]) -> Iterator[Problem]:
-        for target, edge_path in graph.get(number, []):
-            if target in route:
-                loop = " → ".join(str(n) for n in route[route.index(target):] + [target])
+    for start in sorted(numbers):
+        if start in done:
+            continue
+        route, on_route = [start], {start: 0}
+        pending = [iter(graph.get(start, []))]
+        while pending:
+            edge = next(pending[-1], None)
+            if edge is None:
+                pending.pop()
+                finished = route.pop()
+                del on_route[finished]
+                done.add(finished)
+                continue
+            target, edge_path = edge
+            if target in on_route:
                 yield Problem(edge_path, "LADDER-CYCLUS",
-                              f"ladder '{name}' loopt rond: {loop}; een escalatie moet eindigen")
+                              f"ladder '{name}' loopt rond: {_loop(route[on_route[target]:])}; "
+                              "een escalatie moet eindigen")
             elif target in numbers and target not in done:
-                yield from visit(target, route + [target])
-        done.add(number)
+                on_route[target] = len(route)
+                route.append(target)
+                pending.append(iter(graph.get(target, [])))
 
-    for number in sorted(numbers):
-        if number not in done:
-            yield from visit(number, [number])
+
+def _loop(route: list[int]) -> str:
+    """`2 → 3 → 2`; a long loop shows its start and end only."""
+    numbers = [str(n) for n in route + route[:1]]
+    if len(numbers) > 8:
+        numbers = numbers[:4] + [f"... ({len(route) - 6} stappen) ..."] + numbers[-3:]
+    return " → ".join(numbers)
 
 
 def _unreachable(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iterator[Problem]:
@@ -128,4 +152,4 @@ def _digital_without_term(steps: Steps) -> Iterator[Problem]:
 
 
 def _listing(numbers: dict[int, JsonPath]) -> str:
-    return ", ".join(str(n) for n in sorted(numbers)) or "geen"
+    return listing(sorted(numbers)) or "geen"

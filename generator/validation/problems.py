@@ -6,6 +6,7 @@ check has to care about positions and every finding still points at the right li
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.findings import Finding, Severity
@@ -27,6 +28,23 @@ class Problem:
     severity: Severity | None = None
     document: YamlDocument | None = None
     position: Position | None = None
+
+
+LISTED = 10
+"""Most items a message lists; longer lists end in `... (N in totaal)`."""
+
+
+def listing(items: Iterable[object], limit: int = LISTED) -> str:
+    """Items joined by commas, at most `limit` of them: a message stays short whatever the input."""
+    shown: list[str] = []
+    total = 0
+    for item in items:
+        total += 1
+        if total <= limit:
+            shown.append(str(item))
+    if total > limit:
+        return f"{', '.join(shown)}, ... ({total} in totaal)"
+    return ", ".join(shown)
 
 
 def describe_path(path: JsonPath) -> str:

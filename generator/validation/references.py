@@ -6,14 +6,14 @@ read from the model's declarations, so a reference added to the model is validat
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.loader import JsonPath, YamlDocument
 from generator.model.mapping import Kind, Node, fields_of
 from generator.model.region import REFERABLE, Region
-from generator.validation.problems import Problem, describe_path
+from generator.validation.hints import Hints
+from generator.validation.problems import Problem, describe_path, listing
 from generator.validation.walk import ANY_INDEX, ids, matches
 
 ID = "verwijzingen"
@@ -63,23 +63,31 @@ refers to what."""
 def check(document: YamlDocument) -> Iterator[Problem]:
     data = document.data
     known = {target: ids(data, target) for target in set(_collections().values())}
+    targets: dict[tuple[str, ...], Hints] = {}  # per list(s) of ids, built once
     for reference in REFERENCES:
         for path, value in matches(data, reference.pattern):
             if not isinstance(value, str):
                 continue  # a wrong type is the schema's finding
-            defined = set().union(*(known[target] for target in reference.targets))
-            if value not in defined:
+            if reference.targets not in targets:
+                defined = set().union(*(known[target] for target in reference.targets))
+                targets[reference.targets] = Hints(defined)
+            hints = targets[reference.targets]
+            if value not in hints.known:
                 yield unknown_reference(path, value, reference.noun,
-                                        " of ".join(reference.targets), defined)
+                                        " of ".join(reference.targets), hints)
 
 
 def unknown_reference(path: JsonPath, value: str, noun: str, lists: str,
-                      defined: Iterable[str]) -> Problem:
-    """`<path>: <noun> '<value>' bestaat niet in <lists>`, with the closest id as a hint."""
-    defined = sorted(defined)
+                      defined: Iterable[str] | Hints) -> Problem:
+    """`<path>: <noun> '<value>' bestaat niet in <lists>`, with the closest id as a hint.
+
+    Pass a Hints built once for many references to the same ids: the hint then costs about
+    the length of `value`, not the number of ids (see generator.validation.hints).
+    """
+    hints = defined if isinstance(defined, Hints) else Hints(defined)
     message = f"{describe_path(path)}: {noun} '{value}' bestaat niet in {lists}"
-    hint = difflib.get_close_matches(value, defined, n=1)
+    hint = hints.closest(value)
     if hint:
-        return Problem(path, "VERWIJZING-ONBEKEND", f"{message}; bedoelde u '{hint[0]}'?")
+        return Problem(path, "VERWIJZING-ONBEKEND", f"{message}; bedoelde u '{hint}'?")
     return Problem(path, "VERWIJZING-ONBEKEND",
-                   f"{message} (bekend: {', '.join(defined) or 'geen'})")
+                   f"{message} (bekend: {listing(hints.candidates) or 'geen'})")

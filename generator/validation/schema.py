@@ -9,10 +9,10 @@ of schemas, no copy to keep in sync.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from generator.errors import RegiekitError
 from generator.loader import JsonPath
+from generator.validation.hints import Hints
 from generator.validation.problems import Problem, describe_path
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -136,37 +137,88 @@ def _passes_compiled(name: str, data: Any) -> bool:
 _ANNOTATIONS = {"title", "description", "default", "examples", "$comment", "deprecated"}
 
 
-def schema_problems(data: Any, name: str, *, precheck: bool = False) -> Iterator[Problem]:
+def schema_problems(data: Any, name: str, *, precheck: bool = False,
+                    show_values: bool = True) -> Iterator[Problem]:
     """Every schema violation of `data` against schema `name`, translated; none if no schema.
 
     With `precheck`, a compiled validator (fastjsonschema, ~15x faster) decides first and only
     documents it rejects go through jsonschema for the Dutch findings. Compiling costs ~50 ms, so
     it pays off for many documents of one kind (`regiekit check`), not for one `validate` run.
+    Without `show_values` no message repeats a value or an unknown key from the document (a
+    case file: names and numbers typed in the wrong place must not reach a report).
     """
     validator = validator_for(name)
     if validator is None:
         return
     if precheck and _passes_compiled(name, data):
         return
+    known = property_names(name) if not show_values else None
     for error in validator.iter_errors(data):
-        yield from translate(error)
+        yield from translate(error, _Voice(show_values, known))
 
 
-def translate(error: ValidationError) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class _Voice:
+    """How a message may speak of the document: with its values, or only of where they are.
+
+    `known_keys`: the property names of the schema, which may be named even when values may
+    not (they are the schema's words, not the writer's).
+    """
+
+    show_values: bool = True
+    known_keys: frozenset[str] | None = None
+
+    def key(self, key: Any) -> str:
+        shown = self.show_values or (self.known_keys is not None and key in self.known_keys)
+        return f" '{key}'" if shown else ""
+
+
+_SHOW = _Voice()
+
+
+def translate(error: ValidationError, voice: _Voice = _SHOW) -> Iterator[Problem]:
     """One jsonschema error as Dutch problems; oneOf/anyOf become their best-matching branch."""
     if error.validator in ("oneOf", "anyOf") and error.context:
         # best_match descends into the branches itself; it returns the error unchanged when no
         # branch is clearly closest.
         best = best_match([error])
         if best is not None and best is not error:
-            yield from translate(best)
+            yield from translate(best, voice)
             return
     translator = _TRANSLATORS.get(str(error.validator), _other)
-    yield from translator(error, tuple(error.absolute_path))
+    yield from translator(error, tuple(error.absolute_path), voice)
+
+
+@cache
+def property_names(name: str) -> frozenset[str]:
+    """Every property name schema `name` declares anywhere."""
+    path = schema_path(name)
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(_property_names(schema))
+
+
+def _property_names(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            yield from properties
+        for value in node.values():
+            yield from _property_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _property_names(value)
 
 
 def _value(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _about(error: ValidationError, path: JsonPath, voice: _Voice, shown: str,
+           hidden: str) -> str:
+    """`shown` with {value} and {path} filled in; without values `hidden`, with {path} only."""
+    if voice.show_values:
+        return shown.format(value=_value(error.instance), path=describe_path(path))
+    return hidden.format(path=describe_path(path))
 
 
 def _kind_of(value: Any) -> str:
@@ -178,7 +230,7 @@ def _kind_of(value: Any) -> str:
         type(value), type(value).__name__)
 
 
-def _required(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _required(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     # jsonschema reports one error per missing key and names it only in its English message.
     missing = [key for key in error.validator_value if key not in error.instance]
     key = _quoted_name(error.message) or (missing[0] if missing else "?")
@@ -192,62 +244,71 @@ def _quoted_name(message: str) -> str | None:
     return None
 
 
-def _additional(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
-    allowed = sorted(error.schema.get("properties", {}))
+@cache
+def _key_hints(allowed: tuple[str, ...]) -> Hints:
+    return Hints(allowed)
+
+
+def _additional(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
+    allowed = tuple(sorted(error.schema.get("properties", {})))
     for key in error.instance:
         if key in allowed:
             continue
-        hint = difflib.get_close_matches(str(key), allowed, n=1)
-        suggestion = f"; bedoelde u '{hint[0]}'?" if hint else f"; toegestaan: {', '.join(allowed)}"
+        hint = _key_hints(allowed).closest(str(key))
+        suggestion = f"; bedoelde u '{hint}'?" if hint else f"; toegestaan: {', '.join(allowed)}"
         yield Problem(path + (key,), "SCHEMA-ONBEKENDE-SLEUTEL",
-                      f"onbekende sleutel '{key}' in {describe_path(path)}{suggestion}", key=True)
+                      f"onbekende sleutel{voice.key(key)} in {describe_path(path)}{suggestion}",
+                      key=True)
 
 
-def _type(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _type(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     expected = error.validator_value
     types = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
     names = [_TYPES.get(t, t) for t in types]
+    shown = f" ({_value(error.instance)})" if voice.show_values else ""
     message = (f"{describe_path(path)} moet {' of '.join(names)} zijn, "
-               f"niet {_kind_of(error.instance)} ({_value(error.instance)})")
+               f"niet {_kind_of(error.instance)}{shown}")
     if "boolean" in types:
         message += "; schrijf true of false (ja/nee/yes/no/on/off blijven tekst)"
     yield Problem(path, "SCHEMA-TYPE", message)
 
 
-def _enum(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _enum(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     options = error.validator_value if error.validator == "enum" else [error.validator_value]
     choices = ", ".join(_value(option) for option in options)
     yield Problem(path, "SCHEMA-WAARDE",
-                  f"{_value(error.instance)} is niet toegestaan in {describe_path(path)}; "
-                  f"kies uit: {choices}")
+                  _about(error, path, voice, "{value} is niet toegestaan in {path}",
+                         "de waarde van {path} is niet toegestaan") + f"; kies uit: {choices}")
 
 
-def _minimum(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _minimum(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     words = {"minimum": "minstens", "exclusiveMinimum": "groter dan",
              "maximum": "hoogstens", "exclusiveMaximum": "kleiner dan"}
     code = "SCHEMA-MINIMUM" if "inimum" in str(error.validator) else "SCHEMA-MAXIMUM"
+    now = f" (nu {_value(error.instance)})" if voice.show_values else ""
     yield Problem(path, code, f"{describe_path(path)} moet {words[str(error.validator)]} "
-                              f"{error.validator_value} zijn (nu {_value(error.instance)})")
+                              f"{error.validator_value} zijn{now}")
 
 
-def _pattern(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _pattern(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     explanation = error.schema.get("description") or f"patroon {error.validator_value}"
     yield Problem(path, "SCHEMA-PATROON",
-                  f"{_value(error.instance)} is geen geldige waarde voor {describe_path(path)}: "
-                  f"{explanation}")
+                  _about(error, path, voice, "{value} is geen geldige waarde voor {path}",
+                         "de waarde van {path} is ongeldig") + f": {explanation}")
 
 
-def _format(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _format(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     if error.validator_value == "date":
         yield Problem(path, "SCHEMA-DATUM",
-                      f"{_value(error.instance)} in {describe_path(path)} is geen bestaande datum "
-                      "(schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01)")
+                      _about(error, path, voice, "{value} in {path}", "de waarde van {path}")
+                      + " is geen bestaande datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2024-03-01)")
         return
-    yield Problem(path, "SCHEMA-FORMAAT", f"{_value(error.instance)} in {describe_path(path)} "
-                                          f"heeft niet het formaat {error.validator_value}")
+    yield Problem(path, "SCHEMA-FORMAAT",
+                  _about(error, path, voice, "{value} in {path}", "de waarde van {path}")
+                  + f" heeft niet het formaat {error.validator_value}")
 
 
-def _length(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _length(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     size = error.validator_value
     if error.validator == "minLength" and size == 1:
         yield Problem(path, "SCHEMA-LEEG", f"{describe_path(path)} mag niet leeg zijn")
@@ -255,30 +316,35 @@ def _length(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
     unit = "teken(s)" if "Length" in str(error.validator) else "item(s)"
     bound = "minstens" if str(error.validator).startswith("min") else "hoogstens"
     code = "SCHEMA-TE-KORT" if bound == "minstens" else "SCHEMA-TE-LANG"
-    yield Problem(path, code, f"{describe_path(path)} moet {bound} {size} {unit} bevatten")
+    why = error.schema.get("description") if error.validator == "maxLength" else None
+    yield Problem(path, code, f"{describe_path(path)} moet {bound} {size} {unit} bevatten"
+                              + (f": {why}" if why else ""))
 
 
-def _unique(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
-    seen: list[Any] = []
+def _unique(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
+    """Each repeated item once, in linear time (items are compared by their JSON text)."""
+    seen: set[str] = set()
     for index, item in enumerate(error.instance):
-        if item in seen:
-            yield Problem(path + (index,), "SCHEMA-DUBBEL",
-                          f"{_value(item)} staat twee keer in {describe_path(path)}")
-        else:
-            seen.append(item)
+        text = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        if text not in seen:
+            seen.add(text)
+            continue
+        what = _value(item) if voice.show_values else "een waarde"
+        yield Problem(path + (index,), "SCHEMA-DUBBEL",
+                      f"{what} staat twee keer in {describe_path(path)}")
 
 
-def _other(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _other(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     yield Problem(path, "SCHEMA-ONGELDIG",
                   f"{describe_path(path)} voldoet niet aan het schema (regel '{error.validator}')")
 
 
-def _no_branch(error: ValidationError, path: JsonPath) -> Iterator[Problem]:
+def _no_branch(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     yield Problem(path, "SCHEMA-GEEN-VORM",
                   f"{describe_path(path)} past bij geen van de toegestane vormen")
 
 
-_TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath], Iterator[Problem]]] = {
+_TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath, _Voice], Iterator[Problem]]] = {
     "required": _required,
     "additionalProperties": _additional,
     "type": _type,
