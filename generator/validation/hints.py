@@ -95,6 +95,6 @@ def _pairs(word: str) -> list[str]:
 
 
 def _best(word: str, candidates: list[str]) -> str:
-    """The most similar of a few candidates (ties: alphabetical)."""
-    return max(sorted(candidates),
-               key=lambda candidate: difflib.SequenceMatcher(None, word, candidate).ratio())
+    """The most similar of a few candidates; ties as difflib breaks them (the last in order)."""
+    return max(candidates, key=lambda candidate: (
+        difflib.SequenceMatcher(None, word, candidate).ratio(), candidate))

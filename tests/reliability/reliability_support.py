@@ -34,9 +34,17 @@ def read(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes shared values out in full: the loader bounds what aliases may expand to."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write(path: Path, data: Any) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
     return path
 
 
@@ -47,8 +55,9 @@ def long_ladder(region: dict[str, Any], steps: int, *, back_to: int | None = Non
     template = ladder["stappen"][0]
     chain = []
     for number in range(1, steps + 1):
-        step = {key: template[key] for key in ("omschrijving", "initiatiefnemers", "bron")}
-        step = {"nummer": number, "naam": f"Stap {number}", **step, "werkwijze": "afstemming"}
+        step = {"nummer": number, "naam": f"Stap {number}", "omschrijving": "Een stap.",
+                "initiatiefnemers": template["initiatiefnemers"][:1], "bron": template["bron"],
+                "werkwijze": "afstemming"}
         following = number + 1 if number < steps else back_to
         if following is not None:
             step["vervolg"] = {"stappen": [following]}
@@ -69,3 +78,24 @@ def override_template(regions: Path, region: str, template: str, old: bytes, new
                 data = data.replace(old, new, 1)
             copy.writestr(member, data)
     return target
+
+
+def broken_references(region: dict[str, Any], count: int) -> list[str]:
+    """Add `count` roles to `region` and let its first step name each one with a typo (a letter
+    doubled, dropped or swapped in turn); returns the roles it meant, in order."""
+    source = region["rollen"][0]["bron"]
+    meant = [f"rol-{number:05d}-{'abcdefghij'[number % 10]}" for number in range(count)]
+    region["rollen"] += [{"id": role, "naam": f"Rol {number}", "bron": source}
+                         for number, role in enumerate(meant)]
+    region["ladders"][0]["stappen"][0]["deelnemers"] = [_typo(role, n)
+                                                        for n, role in enumerate(meant)]
+    return meant
+
+
+def _typo(word: str, number: int) -> str:
+    kind = number % 3
+    if kind == 0:
+        return word + word[-1]  # a letter doubled at the end
+    if kind == 1:
+        return word[:4] + word[5:]  # a letter dropped
+    return word[:8] + word[9] + word[8] + word[10:]  # two letters swapped
