@@ -23,7 +23,7 @@ def _files(folder: Path) -> list[str]:
 
 
 def _build(regions: Path, out: Path, *names: str) -> Any:
-    return run("build", *names, "--regions-dir", str(regions), "--out", str(out))
+    return run("build", *names, "--regions", str(regions), "--out", str(out))
 
 
 def _fail_nth_write(monkeypatch: pytest.MonkeyPatch, number: int, code: int,
