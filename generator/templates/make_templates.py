@@ -270,7 +270,8 @@ class Builder:
         _keep_row_together(table.rows[1])
         _keep_row_with_next(table.rows[1])
         _loop_row(table.rows[2], "endfor")
-        self.doc.add_paragraph(style="Klein")
+        # The table belongs with what follows it in its item (a step's "Wat volgt").
+        self.doc.add_paragraph(style="Klein").paragraph_format.keep_with_next = True
         return table
 
     def fill_in_table(self, rows: str) -> None:
@@ -665,11 +666,11 @@ def werkinstructie() -> Builder:
                 ("Stap", "{{ s.number }}", 1.3), ("Wat", "{{ s.name }}", 4.9),
                 ("Wie mag starten", "{{ s.starters }}", 4.6),
                 ("Reactietermijn", "{{ s.reply_term }}", 3.0),
-                ("Formulier", "{{ s.form_name }}", 2.8)])
+                ("Formulier", "{{ s.form_name }}", 2.8)], together=True)
 
             def step() -> None:
                 b.heading("{{ s.heading }}", 3)
-                b.para("{{ s.description }}")
+                b.lead_in("{{ s.description }}")  # a step stays in one piece where it fits
                 b.when("s.rows", lambda: b.kv_table("s.rows"))
                 conditions("s")
                 b.when("s.meeting_conditions", lambda: (

@@ -158,6 +158,10 @@ def test_a_step_table_is_kept_together(built: Path) -> None:
     for row in table.rows:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
         assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+    paragraphs = document.paragraphs
+    steps = [i for i, p in enumerate(paragraphs) if p.style.name == "Heading 3"]
+    assert len(steps) == 4  # heading and description keep with the step's table
+    assert all(paragraphs[i + 1].paragraph_format.keep_with_next for i in steps)
 
 
 # --- 9. Fillable forms ------------------------------------------------------------------------
