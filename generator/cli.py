@@ -361,13 +361,14 @@ def capaciteit(region_names: tuple[str, ...], deployments: tuple[Path, ...],
 @click.option("--check", is_flag=True,
               help="Niets schrijven; exitcode 1 als vastgelegde documenten verouderd zijn.")
 @click.option("--case", "case", type=click.Path(path_type=Path, dir_okay=False),
-              metavar="CASUS", help="Documenten voor één casus: ingevulde formulieren en "
-                                    "verzoeken per mail.")
+              metavar="CASUS", help="Documenten voor één casus: casusoverzicht, ingevulde "
+                                    "formulieren en verzoeken per mail.")
 @_REGIONS
+@_RULES
 @_QUIET
 @_exits
 def build(region_names: tuple[str, ...], out: Path | None, check: bool, case: Path | None,
-          regions: Path | None, quiet: bool) -> int:
+          regions: Path | None, rules: Path | None, quiet: bool) -> int:
     """Maak de Word-documenten: werkinstructie, checklists, formulieren en vergelijking."""
     from generator import settings
     from generator.documents.build import BuildOptions, run_build
@@ -376,6 +377,7 @@ def build(region_names: tuple[str, ...], out: Path | None, check: bool, case: Pa
     options = BuildOptions(regions=region_names, out=out or config.out or Path("out"),
                            check=check, case=case,
                            regions_root=settings.regions_root(regions, config),
+                           rules_file=settings.rules_file(rules, config) if case else None,
                            command=_build_command(region_names, out, regions), quiet=quiet)
     return run_build(options, stream=sys.stdout, errors=sys.stderr)
 

@@ -56,6 +56,8 @@ class BuildOptions:
     check: bool = False
     case: Path | None = None
     regions_root: Path = DEFAULT_REGIONS_DIR
+    rules_file: Path | None = None
+    """The rule catalogue the case overview checks against (default: rules/regels.yaml)."""
     command: str = "regiekit build"
     """The command that brings the documents up to date, for the hint of `--check`."""
     quiet: bool = False

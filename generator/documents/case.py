@@ -32,7 +32,7 @@ from generator.documents.context import (
     source_text,
 )
 from generator.documents.forms import form_context, form_sections
-from generator.documents.overview import TITLE, overview_context
+from generator.documents.overview import TITLE, Assessment, assess, overview_context
 from generator.documents.reproducible import DocumentProperties
 from generator.documents.words import capitalize, dutch_date, join_and, plural, working_days
 from generator.errors import RegiekitError
@@ -56,8 +56,9 @@ class CaseInvalid(RegiekitError):
     """The case file does not match the case schema; `regiekit validate` shows why."""
 
 
-def load_case(path: Path, regions_root: Path) -> Case:
-    """The case at `path` as a model, read against its region once it passed the case schema."""
+def read_case(path: Path, regions_root: Path) -> tuple[YamlDocument, Case]:
+    """The loaded case file and its model, read against its region once it passed the case
+    schema; CaseInvalid if it does not."""
     from generator.validation import validate_document
 
     document = load_yaml(path)
@@ -68,7 +69,7 @@ def load_case(path: Path, regions_root: Path) -> Case:
                           "eerste: "
                           f"{first.location()} {first.code} {first.message}); draai "
                           "'regiekit validate' voor het volledige overzicht")
-    return build_case(document, load_region(_region_id(document), regions_root))
+    return document, build_case(document, load_region(_region_id(document), regions_root))
 
 
 def _region_id(document: YamlDocument) -> str:
@@ -232,19 +233,20 @@ def requests(case: Case, folder: Path, names: FileNames) -> Iterator[PlannedDocu
             case.region.folder)
 
 
-def overview(case: Case, folder: Path) -> PlannedDocument:
-    return PlannedDocument(folder / OVERVIEW_FILE, OVERVIEW_FILE, overview_context(case),
+def overview(case: Case, assessment: Assessment, folder: Path) -> PlannedDocument:
+    return PlannedDocument(folder / OVERVIEW_FILE, OVERVIEW_FILE,
+                           overview_context(case, assessment),
                            case_properties(f"{TITLE}: {case.id}", case.region,
                                            case.reference_date), case.region.folder)
 
 
-def plan_case(case: Case, out: Path) -> Iterator[PlannedDocument]:
+def plan_case(case: Case, assessment: Assessment, out: Path) -> Iterator[PlannedDocument]:
     """The overview, each filled form, each request sent by mail: planned one at a time (each
     context built when its document is rendered), file names unique by construction."""
     folder = out / case.id
     names = FileNames()
     names.claim(Path(OVERVIEW_FILE).stem)
-    yield overview(case, folder)
+    yield overview(case, assessment, folder)
     uses = form_uses(case)
     for filled in case.forms:
         if filled.form is not None:
@@ -257,13 +259,14 @@ def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> 
     assert options.case is not None
     outcome = Outcome()
     try:
-        case = load_case(options.case, options.regions_root)
+        document, case = read_case(options.case, options.regions_root)
     except (CaseInvalid, RegionInvalid) as error:
         errors.write(f"regiekit: {error}\n")
         return EXIT_FINDINGS
     _refuse_region_folder(case, options)
+    assessment = assess(document, options.case, options.regions_root, options.rules_file)
     with OutputTree(options.out, create=not options.check) as tree:
-        produce(plan_case(case, options.out), tree, outcome, check=options.check)
+        produce(plan_case(case, assessment, options.out), tree, outcome, check=options.check)
     report(outcome, options, stream=stream, errors=errors)
     return outcome.exit_code()
 

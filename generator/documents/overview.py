@@ -3,21 +3,31 @@
 Built from the case model only through what the region names: roles, organisations, ladders,
 steps, forms, meetings, protocols and tools by their region name, plus dates, step numbers and the
 case id. Nothing written in the case itself (its description, reasons, form answers, the ids of
-household members or professionals) reaches this document.
+household members or professionals) reaches this document. The findings and the next steps are
+what `regiekit check` and `regiekit next` say (generator.casecheck, generator.nextstep), whose
+messages never repeat case text either.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.documents.casewords import OUTCOMES, case_block, person, step_label
 from generator.documents.context import Context, clean, name, names_text, region_summary, row
 from generator.documents.diagrams import Lane, Mark, Span, TimelineDiagram
 from generator.documents.figures import Picture
-from generator.documents.words import capitalize, dutch_date, join_and, working_days
+from generator.documents.words import capitalize, dutch_date, join_and, join_or, working_days
+from generator.errors import UsageError
+from generator.findings import Finding, Result
+from generator.loader import YamlDocument
 from generator.model.case import Case, Escalation, HouseholdMember, Member
 from generator.workdays import WorkdayCalendar, calendar_for
+
+if TYPE_CHECKING:
+    from generator.nextstep import NextReport, NextStep, RouteStatus
 
 TITLE = "Casusoverzicht"
 
@@ -254,6 +264,102 @@ def timeline_alt(case: Case, diagram: TimelineDiagram) -> str:
     return " ".join(parts)
 
 
+# --- findings and what comes next ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Assessment:
+    """What `check` and `next` say about the case."""
+
+    result: Result
+    plan: NextReport | None
+    """None when `next` cannot tell (a reference the region does not know)."""
+
+
+def assess(document: YamlDocument, path: Path, regions_root: Path,
+           rules_file: Path | None) -> Assessment:
+    """Check the loaded case against the rule catalogue and plan its next steps."""
+    from generator.casecheck import CheckOptions, check_document
+    from generator.nextstep import plan_next
+
+    options = (CheckOptions(regions_root, rules_file) if rules_file
+               else CheckOptions(regions_root=regions_root))
+    result = check_document(document, options)
+    try:
+        plan: NextReport | None = plan_next(path, options)
+    except UsageError:
+        plan = None
+    return Assessment(result, plan)
+
+
+SEVERITY = {"fout": "fout", "waarschuwing": "waarschuwing"}
+
+
+def finding_row(finding: Finding) -> Context:
+    return {"rule": finding.code, "severity": SEVERITY.get(str(finding.severity),
+                                                           str(finding.severity)),
+            "message": capitalize(finding.message), "source": finding.source or "—",
+            "line": str(finding.line) if finding.line else ""}
+
+
+def waived_row(case: Case, finding: Finding) -> Context:
+    deciders = [person(w.decided_by) for w in case.waivers if w.rule_id == finding.code]
+    return {**finding_row(finding), "decided_by": join_and(sorted(set(deciders))) or "—"}
+
+
+def findings_context(case: Case, result: Result) -> Context:
+    findings = sorted(result.findings, key=lambda f: (f.line, f.code))
+    return {
+        "rows": [finding_row(finding) for finding in findings],
+        "waived": [waived_row(case, finding) for finding in result.waived],
+        "verdict": "" if findings else (
+            "Geen open bevindingen; van de regel hieronder wijkt de casus bewust af."
+            if result.waived else "Geen bevindingen: de casus volgt de afspraken van de regio."),
+    }
+
+
+def _day(iso: str | None) -> str:
+    return dutch_date(date.fromisoformat(iso), weekday=True) if iso else ""
+
+
+SOLVED = "afgerond met een oplossing"
+"""The status `next` gives a route whose last step found a solution."""
+
+
+def route_text(route: RouteStatus) -> str:
+    """`Escalatieladder complexe casuïstiek: stap 2, loopt; reacties uiterlijk ...`."""
+    where = f"stap {route.huidige_stap}" if route.huidige_stap else "nog geen stap gezet"
+    text = f"{capitalize(route.naam)}: {where}, {route.status}"
+    if route.reacties_uiterlijk:
+        text += f"; reacties uiterlijk {_day(route.reacties_uiterlijk)}"
+    if not route.volgende and route.huidige_stap and route.status != SOLVED:
+        text += "; deze route heeft geen volgende stap"
+    return text + "."
+
+
+def next_row(step: NextStep) -> Context:
+    form = f"{capitalize(step.formulier)} ({step.formulier_status})" if step.formulier else "—"
+    return {"step": f"Stap {step.nummer} ({step.naam})",
+            "starters": capitalize(join_or(step.wie_mag_starten)),
+            "chooser": capitalize(step.keuze_door or "") or "—",
+            "from": (f"Vanaf {_day(step.vanaf)}, als er geen resultaat is" if step.vanaf
+                     else "Nu"),
+            "form": form}
+
+
+def next_context(plan: NextReport | None) -> Context:
+    if plan is None:
+        return {"routes": [], "meetings": [],
+                "note": "Wat volgt kan niet bepaald worden: de casus verwijst naar iets dat de "
+                        "regio niet kent (zie de bevindingen)."}
+    routes = [{"text": route_text(route), "steps": [next_row(s) for s in route.volgende]}
+              for route in plan.routes]
+    meetings = [f"Volgend {meeting['overleg']} uiterlijk {_day(meeting['uiterlijk'])}"
+                for meeting in plan.overleggen]
+    quiet = "" if routes or meetings else ("Geen lopende escalatie en geen overleg met een "
+                                           "vaste termijn.")
+    return {"routes": routes, "meetings": meetings, "note": quiet}
+
+
 # --- the document -----------------------------------------------------------------------------
 
 def summary_rows(case: Case) -> list[dict[str, str]]:
@@ -266,7 +372,7 @@ def summary_rows(case: Case) -> list[dict[str, str]]:
             + row("Escalatieroutes", capitalize(join_and(ladders))))
 
 
-def overview_context(case: Case) -> Context:
+def overview_context(case: Case, assessment: Assessment) -> Context:
     calendar = calendar_for(case.region.yaml.data)
     terms = deadlines(case, calendar)
     due = {deadline.escalation.index: deadline for deadline in terms}
@@ -280,6 +386,8 @@ def overview_context(case: Case) -> Context:
             "timeline": [{"date": dutch_date(e.day), "what": e.what, "who": e.who,
                           "note": e.note} for e in rows],
             "deadlines": [deadline_row(deadline) for deadline in terms],
+            "findings": findings_context(case, assessment.result),
+            "next": next_context(assessment.plan),
             "privacy": "Dit overzicht toont alleen wat de regio benoemt (rollen, organisaties, "
                        "stappen, formulieren), datums en het kenmerk van de casus; namen, "
                        "omschrijvingen en antwoorden uit het dossier staan er niet in.",

@@ -57,7 +57,7 @@ TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
     "vergelijking.docx": frozenset({"doc", "introduction", "functions", "features",
                                     "conditional", "aspects"}),
     "casusoverzicht.docx": frozenset({"region", "doc", "summary", "timeline_chart", "timeline",
-                                      "deadlines", "privacy"}),
+                                      "deadlines", "findings", "next", "privacy"}),
 }
 """The top-level names each template's context provides (tests keep this in step with the code)."""
 

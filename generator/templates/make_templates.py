@@ -834,13 +834,34 @@ def casusoverzicht() -> Builder:
     b.heading("Tijdlijn", 2)
     b.picture("timeline_chart")
     b.when("timeline", lambda: b.list_table("timeline", "e", [
-        ("Datum", "{{ e.date }}", 2.8), ("Wat", "{{ e.what }}", 5.4),
-        ("Wie", "{{ e.who }}", 4.2), ("Toelichting", "{{ e.note }}", 4.2)]))
+        ("Datum", "{{ e.date }}", 3.2), ("Wat", "{{ e.what }}", 5.2),
+        ("Wie", "{{ e.who }}", 4.1), ("Toelichting", "{{ e.note }}", 4.1)]))
     b.when("deadlines", lambda: (b.heading("Reactietermijnen", 2), b.list_table(
         "deadlines", "d", [("Stap", "{{ d.step }}", 3.2), ("Verzonden", "{{ d.sent }}", 2.8),
                            ("Termijn", "{{ d.length }}", 2.0), ("Uiterlijk", "{{ d.due }}", 2.8),
                            ("Niet meegeteld", "{{ d.skipped }}", 3.2),
                            ("Reacties", "{{ d.replies }}", 2.6)])))
+    b.heading("Bevindingen", 2)
+    b.when("findings.verdict", lambda: b.para("{{ findings.verdict }}"))
+    b.when("findings.rows", lambda: b.list_table("findings.rows", "f", [
+        ("Regel", "{{ f.rule }}", 3.4), ("Ernst", "{{ f.severity }}", 2.6),
+        ("Bevinding", "{{ f.message }}", 6.2), ("Bron", "{{ f.source }}", 4.4)]))
+    b.when("findings.waived", lambda: (
+        b.para("Bewust afgeweken", "Tussenkop"),
+        b.list_table("findings.waived", "f", [
+            ("Regel", "{{ f.rule }}", 3.4), ("Bevinding", "{{ f.message }}", 6.6),
+            ("Besloten door", "{{ f.decided_by }}", 3.0), ("Bron", "{{ f.source }}", 3.6)])))
+    b.heading("Wat volgt", 2)
+    b.when("next.note", lambda: b.para("{{ next.note }}"))
+
+    def route() -> None:
+        b.para("{{ r.text }}", "Tussenkop")
+        b.when("r.steps", lambda: b.list_table("r.steps", "n", [
+            ("Volgende stap", "{{ n.step }}", 3.6), ("Wie mag starten", "{{ n.starters }}", 3.4),
+            ("Wie kiest", "{{ n.chooser }}", 2.8), ("Wanneer", "{{ n.from }}", 3.2),
+            ("Formulier", "{{ n.form }}", 3.6)]))
+    b.loop("r in next.routes", route)
+    b.when("next.meetings", lambda: b.bullets("next.meetings"))
     b.para("{{ privacy }}", "Klein")
     return b
 

@@ -93,7 +93,7 @@ def test_overview_has_its_sections_timeline_and_deadlines(apeldoorn: Path) -> No
     overview = apeldoorn / "casusoverzicht.docx"
     document = docx.Document(str(overview))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:2] == ["Tijdlijn", "Reactietermijnen"]
+    assert headings == ["Tijdlijn", "Reactietermijnen", "Bevindingen", "Wat volgt"]
     pictures = [e.get("descr") for e in document.element.body.iter(qn("wp:docPr"))]
     assert len(pictures) == 1 and pictures[0].startswith(
         "Tijdlijn van casus apeldoorn-complexe-casus")
@@ -146,8 +146,8 @@ def _document_xml(folder: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("case", ["apeldoorn-complexe-casus", "terneuzen-hulst-afwijking",
-                                  "zou-echtpaar-huisarts"])
+@pytest.mark.parametrize("case", ["apeldoorn-complexe-casus", "apeldoorn-complexe-casus-fout",
+                                  "terneuzen-hulst-afwijking", "zou-echtpaar-huisarts"])
 def test_nothing_written_in_the_case_reaches_the_overview(case: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     data = yaml.safe_load((EXAMPLES / f"{case}.yaml").read_text("utf-8"))
@@ -179,3 +179,82 @@ def test_two_case_builds_are_byte_identical(tmp_path: Path,
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
     assert [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()] == []
+
+
+def _check(case: Path) -> list[tuple[str, str]]:
+    """(rule, message) of every finding `regiekit check` reports for the case."""
+    from generator.casecheck import CheckOptions, check_document
+    from generator.loader import load_yaml
+
+    result = check_document(load_yaml(case), CheckOptions(REPO / "regions",
+                                                          REPO / "rules" / "regels.yaml"))
+    return [(f.code, f.message) for f in result.findings]
+
+
+def test_overview_lists_the_findings_of_check(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    case = EXAMPLES / "apeldoorn-complexe-casus-fout.yaml"
+    expected = _check(case)
+    assert len(expected) == 8
+    table = docx.Document(str(_build_case(case, tmp_path, monkeypatch) / "casusoverzicht.docx"))
+    rows = [[_cell(c) for c in row.cells] for t in table.tables for row in t.rows]
+    listed = [(r[0], r[2]) for r in rows if r[0] in {code for code, _ in expected}]
+    assert sorted(listed) == sorted((code, m[0].upper() + m[1:]) for code, m in expected)
+    sources = [r[3] for r in rows if r[0] == "REACTIETERMIJN"]
+    assert sources == ["Werkinstructie complexe casuïstiek – Trap 2. Digitale zorgtafel"]
+
+
+def test_a_waived_rule_is_listed_with_who_decided(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _build_case(EXAMPLES / "terneuzen-hulst-afwijking.yaml", tmp_path, monkeypatch)
+    text = docx_text(folder / "casusoverzicht.docx")
+    assert "Geen open bevindingen; van de regel hieronder wijkt de casus bewust af." in text
+    table = docx.Document(str(folder / "casusoverzicht.docx")).tables[-1]
+    (row,) = [[_cell(c) for c in r.cells] for r in table.rows][1:]
+    assert row[0] == "OVERLEG-FREQUENTIE" and row[2] == "Coördinator CJG"
+
+
+def test_overview_says_what_comes_next_and_who_chooses(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    case = yaml.safe_load((EXAMPLES / "apeldoorn-complexe-casus.yaml").read_text("utf-8"))
+    case["escalaties"] = case["escalaties"][:2]  # stopped after the digitale zorgtafel
+    case["peildatum"] = "2024-03-14"
+    path = tmp_path / "casus.yaml"
+    path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    document = docx.Document(str(_build_case(path, tmp_path / "out", monkeypatch)
+                                 / "casusoverzicht.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Escalatieladder complexe casuïstiek: stap 2, zonder resultaat; reacties uiterlijk " \
+        "woensdag 13 maart 2024." in text
+    rows = [[_cell(c) for c in r.cells] for r in document.tables[-1].rows][1:]
+    assert [r[0] for r in rows] == ["Stap 3 (Afstemming met (regio)directeuren zorgaanbieders)",
+                                    "Stap 4 (Fysieke zorgtafel)"]
+    assert {r[2] for r in rows} == {"Gemeentelijke (lokale) toegang"}
+    assert {r[3] for r in rows} == {"Vanaf donderdag 14 maart 2024, als er geen resultaat is"}
+    assert rows[0][4] == "Format omschrijving casus (volledig)"
+
+
+def test_overview_of_a_case_with_an_unknown_reference_explains_why_nothing_follows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _build_case(EXAMPLES / "schouwen-duiveland-mee-fout.yaml", tmp_path, monkeypatch)
+    text = docx_text(folder / "casusoverzicht.docx")
+    assert "CASUS-VERWIJZING" in text
+    assert "Wat volgt kan niet bepaald worden: de casus verwijst naar iets dat de regio niet " \
+        "kent (zie de bevindingen)." in text
+
+
+def test_the_overview_checks_against_the_catalogue_given_with_rules(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = yaml.safe_load((REPO / "rules" / "regels.yaml").read_text("utf-8"))
+    for rule in catalogue["regels"]:
+        if rule["id"] == "REACTIETERMIJN":
+            rule["ernst"] = "waarschuwing"
+    rules = tmp_path / "regels.yaml"
+    rules.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), "utf-8")
+    monkeypatch.chdir(REPO)
+    case = EXAMPLES / "apeldoorn-complexe-casus-fout.yaml"
+    result = build("--case", str(case), "--out", str(tmp_path / "out"), "--rules", str(rules))
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(tmp_path / "out" / case.stem / "casusoverzicht.docx"))
+    rows = [[_cell(c) for c in r.cells] for t in document.tables for r in t.rows]
+    assert [r[1] for r in rows if r[0] == "REACTIETERMIJN"] == ["waarschuwing"]

@@ -124,14 +124,17 @@ def test_validate_does_not_import_docxtpl_or_lxml() -> None:
 def _planned() -> list[tuple[str, dict[str, Any]]]:
     """(template, context) of every document of the shipped regions and an example case."""
     from generator.documents.build import plan_comparison, plan_region
-    from generator.documents.case import load_case, plan_case
+    from generator.documents.case import plan_case, read_case
+    from generator.documents.overview import assess
 
     out = Path("out")
     regions = [load_region(region, REPO / "regions") for region in SHIPPED]
     planned = [d for region in regions for d in plan_region(region, out)]
     planned += [plan_comparison(regions, out)]
-    planned += plan_case(load_case(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml",
-                                   REPO / "regions"), out)
+    path = REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml"
+    document, case = read_case(path, REPO / "regions")
+    assessment = assess(document, path, REPO / "regions", REPO / "rules" / "regels.yaml")
+    planned += plan_case(case, assessment, out)
     return [(document.template, document.context) for document in planned]
 
 
