@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.changes.diff import Change, diff
-from generator.changes.versions import Git, VersionUnusable, read_region
-from generator.errors import RegiekitError
+from generator.changes.versions import Git, Version, VersionUnusable, read_region
+from generator.errors import RegiekitError, YamlLoadError
+from generator.loader import parse_yaml
+from generator.model.mapping import yaml_key
 from generator.model.region import DocumentInfo, Region
 
 
@@ -42,6 +44,19 @@ def version_of(region: Region) -> str:
     return region.document.version if region.document else ""
 
 
+def stated_version(version: Version) -> str | None:
+    """The version a committed file states (`document.versie`), read without validating it:
+    "" when it states none, None when it is not readable YAML (`read_region` tells why)."""
+    try:
+        data = parse_yaml(version.content.decode("utf-8-sig"), str(version.file)).data
+    except (UnicodeDecodeError, YamlLoadError):
+        return None
+    control = data.get(yaml_key(Region, "document")) if isinstance(data, dict) else None
+    stated = control.get(yaml_key(DocumentInfo, "version")) if isinstance(control, dict) \
+        else None
+    return stated if isinstance(stated, str) else ""
+
+
 def history(region: Region) -> History | None:
     """The changes since the previous version; None when there is no previous version to name."""
     current = version_of(region)
@@ -51,6 +66,11 @@ def history(region: Region) -> History | None:
     if git is None:
         return None
     for version in git.history(region.file):
+        stated = stated_version(version)
+        if stated == current:
+            continue  # the same version: no need to validate and model it
+        if stated == "":
+            return None  # a readable file that states no version: this is the first one
         try:
             older = read_region(version)
         except VersionUnusable:

@@ -106,11 +106,8 @@ class Git:
     @classmethod
     def around(cls, file: Path) -> Git | None:
         """The repository holding `file`, or None outside one (or without git installed)."""
-        folder = file.parent if not file.is_dir() else file
-        found = _git(folder, "rev-parse", "--show-toplevel")
-        if found is None or found.returncode != 0:
-            return None
-        return cls(Path(found.stdout.decode().strip()))
+        top = _toplevel((file.parent if not file.is_dir() else file).resolve())
+        return cls(top) if top is not None else None
 
     def commit(self, revision: str) -> Commit:
         """The commit `revision` names; UsageError for one that names no commit."""
@@ -134,10 +131,23 @@ class Git:
                         self._relative(file))
         if log is None or log.returncode != 0:  # a repository without commits yet
             return
-        for commit in _commits(log.stdout):
-            content = self._content(commit, file)
+        commits = _commits(log.stdout)
+        for commit, content in zip(commits, self._contents(commits, file), strict=True):
             if content is not None:
                 yield Version(file, content, commit.label, commit)
+
+    def _contents(self, commits: list[Commit], file: Path) -> list[bytes | None]:
+        """`file` in each commit, read by one `git cat-file --batch` (not a process each)."""
+        if not commits:
+            return []
+        path = self._relative(file)
+        request = "".join(f"{commit.id}:{path}\n" for commit in commits).encode()
+        try:
+            answer = subprocess.run(["git", "-C", str(self.top), "cat-file", "--batch"],
+                                    input=request, capture_output=True, check=False)
+        except FileNotFoundError:
+            return [None] * len(commits)
+        return _batch_contents(answer.stdout, len(commits))
 
     def previous(self, newer: Version) -> Version | None:
         """The newest committed version before `newer` whose content differs from it."""
@@ -160,6 +170,21 @@ class Git:
         return _git(self.top, *arguments)
 
 
+_TOPS: dict[Path, Path] = {}
+"""Repository top folders found, by (resolved) folder: a build asks for every region."""
+
+
+def _toplevel(folder: Path) -> Path | None:
+    """The top folder of the repository holding `folder`, asked once per folder and process
+    (a folder outside a repository is asked again: it may have become one)."""
+    if folder not in _TOPS:
+        found = _git(folder, "rev-parse", "--show-toplevel")
+        if found is None or found.returncode != 0:
+            return None
+        _TOPS[folder] = Path(found.stdout.decode().strip())
+    return _TOPS[folder]
+
+
 def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes] | None:
     """Run git in `folder`; None when git is not installed."""
     try:
@@ -167,6 +192,24 @@ def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes] | 
                               check=False)
     except FileNotFoundError:
         return None
+
+
+def _batch_contents(output: bytes, count: int) -> list[bytes | None]:
+    """The objects of `git cat-file --batch` output: `<id> <type> <size>` + content, or
+    `<name> missing` (a commit that deleted the file)."""
+    contents: list[bytes | None] = []
+    position = 0
+    while len(contents) < count and position < len(output):
+        end = output.index(b"\n", position)
+        header = output[position:end].split()
+        position = end + 1
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            contents.append(output[position:position + size] if header[1] == b"blob" else None)
+            position += size + 1
+        else:
+            contents.append(None)
+    return contents + [None] * (count - len(contents))
 
 
 def _commits(log: bytes) -> list[Commit]:

@@ -122,3 +122,13 @@ def contents(document: Path) -> list[str]:
 
 def docx_text(document: Path) -> str:
     return "\n".join(paragraph.text for paragraph in docx.Document(str(document)).paragraphs)
+
+
+def test_one_cat_file_batch_reads_every_committed_version() -> None:
+    """`git cat-file --batch` output: blobs by size (content may hold newlines), a deleted file
+    as `missing`."""
+    from generator.changes.versions import _batch_contents
+
+    output = (b"aaa blob 7\nab\ncd\ne\n" + b"abc:regio.yaml missing\n" + b"bbb blob 0\n\n")
+    assert _batch_contents(output, 3) == [b"ab\ncd\ne", None, b""]
+    assert _batch_contents(b"", 2) == [None, None]
