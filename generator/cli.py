@@ -21,6 +21,9 @@ that `regiekit validate` stays fast to start.
 from __future__ import annotations
 
 import functools
+import io
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +33,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from generator import i18n
-from generator.errors import RegiekitError
+from generator.errors import FileSystemError, RegiekitError
+from generator.findings import printable
 from generator.reporters import FORMATS as _FORMATS
 
 if TYPE_CHECKING:
@@ -52,8 +56,73 @@ def _tool_errors() -> Iterator[None]:
     try:
         yield
     except RegiekitError as error:
-        click.echo(f"regiekit: {error}", err=True)
+        click.echo(f"regiekit: {printable(str(error))}", err=True)
         sys.exit(EXIT_USAGE)
+
+
+_COLOUR = re.compile("(\x1b\\[[0-9;]*m)")
+"""A colour or bold code (SGR), as `--color` writes them: it cannot move the cursor."""
+
+
+def _safe_text(text: str) -> str:
+    parts = _COLOUR.split(text)
+    return "".join(part if index % 2 else printable(part, keep="\n\r")
+                   for index, part in enumerate(parts))
+
+
+class _PrintableStream(io.TextIOBase):
+    """A text stream that writes everything through `findings.printable` (newlines, carriage
+    returns and colour codes kept): no command prints a control character from a file name or
+    a YAML value, whatever path its text takes. An output that cannot be written (a full disk,
+    a closed pipe) is a FileSystemError: a Dutch message and exit 2, not a traceback."""
+
+    def __init__(self, stream: Any, name: str) -> None:
+        super().__init__()
+        self.stream, self.name = stream, name
+
+    def write(self, text: str) -> int:
+        try:
+            self.stream.write(_safe_text(text))
+        except OSError as error:
+            raise self._failed(error) from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def _failed(self, error: OSError) -> FileSystemError:
+        from generator.filesystem import reason
+
+        try:  # what is still buffered cannot be written either: drop it, quietly, at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+        return FileSystemError(self.name, f"kan niet geschreven worden: {reason(error)}")
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+
+@contextmanager
+def _printable_output() -> Iterator[None]:
+    """stdout and stderr through _PrintableStream while a command runs."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout = _PrintableStream(sys.stdout, "standaarduitvoer")
+    sys.stderr = _PrintableStream(sys.stderr, "standaardfout")
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 def _exits(command: Callable[..., int]) -> Callable[..., None]:
@@ -61,8 +130,9 @@ def _exits(command: Callable[..., int]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> None:
-        with _tool_errors():
+        with _printable_output(), _tool_errors():
             code = command(*args, **kwargs)
+            sys.stdout.flush()
         sys.exit(code)
 
     return run

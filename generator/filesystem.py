@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from generator.errors import FileSystemError
+from generator.findings import Finding, Severity
 
 _REASONS = {
     errno.EACCES: "geen toestemming (rechten van het bestand of de map)",
@@ -43,6 +44,7 @@ _REASONS = {
     errno.EEXIST: "bestaat al",
     errno.ENOTEMPTY: "de map is niet leeg",
     errno.EXDEV: "ligt op een ander bestandssysteem",
+    errno.EPIPE: "de ontvanger leest niet meer (gesloten pijp)",
 }
 
 
@@ -132,6 +134,14 @@ def walk(root: Path, suffixes: tuple[str, ...],
             if found is not None:
                 yield found
         pending.extend(reversed(subfolders))
+
+
+def skipped_finding(skipped: Skipped) -> Finding:
+    """What a walk skipped, as a finding: an unreadable folder or file is an error (the run
+    could not do all it was asked: exit 2), a special file a warning."""
+    code = "MAP-ONLEESBAAR" if skipped.error else "BESTAND-OVERGESLAGEN"
+    return Finding(str(skipped.path), 1, 1, code,
+                   Severity.ERROR if skipped.error else Severity.WARNING, skipped.reason)
 
 
 def _entry(entry: os.DirEntry[str], suffixes: tuple[str, ...], skip_folder: Callable[[str], bool],

@@ -1,13 +1,39 @@
 """Findings are data: one frozen record per problem, collected in a Result.
 
 Checks yield findings; the runner stamps rule id and severity; reporters only format them.
+`printable` is the one function that makes text safe to print: every reporter's output and
+the CLI's streams go through it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
+
+_UNSAFE = ("\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+           "\u2066-\u2069\ud800-\udfff\ufffe\uffff")
+"""Control characters (C0 but tab, DEL, C1), bidirectional overrides, line and paragraph
+separators, lone surrogates (undecodable bytes in a file name) and the two non-characters: what
+could move a terminal's cursor, recolour it, reorder a line, break a report's one-line-per-
+finding, or make XML invalid."""
+
+
+@cache
+def _unsafe(keep: str) -> re.Pattern[str]:
+    kept = "".join(f"\\x{ord(character):02x}" for character in keep)
+    return re.compile(f"(?![{kept}])[{_UNSAFE}]" if kept else f"[{_UNSAFE}]")
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """`text` with every unsafe character written as a `\\uXXXX` escape (valid inside a JSON
+    string too); the characters in `keep` (say newline) stay as they are."""
+    pattern = _unsafe(keep)
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class Severity(StrEnum):
@@ -32,6 +58,12 @@ class Finding:
 
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+    def printable(self) -> Finding:
+        """The finding with file, message, source and subject safe to print."""
+        return replace(self, file=printable(self.file), message=printable(self.message),
+                       source=None if self.source is None else printable(self.source),
+                       subject=None if self.subject is None else printable(self.subject))
 
 
 @dataclass
@@ -64,6 +96,15 @@ class Result:
         return Result([f for f in self.findings if f.code not in off], self.unreadable,
                       [f for f in self.waived if f.code not in off], self.files_checked,
                       self.subjects)
+
+    def printable(self) -> Result:
+        """The same result with every text safe to print (see `printable`)."""
+        def safe(findings: list[Finding]) -> list[Finding]:
+            return [finding.printable() for finding in findings]
+
+        return replace(self, findings=safe(self.findings), unreadable=safe(self.unreadable),
+                       waived=safe(self.waived),
+                       subjects=[printable(subject) for subject in self.subjects])
 
     def all_findings(self) -> list[Finding]:
         """Unreadable files first, then findings, each in file/line order."""

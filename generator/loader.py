@@ -27,7 +27,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.errors import YamlLoadError
+from generator.errors import FileSystemError, YamlLoadError
+from generator.filesystem import read_regular, reason
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -133,10 +134,13 @@ def load_yaml(path: Path | str) -> YamlDocument:
     YAML."""
     name = STDIN_NAME if str(path) == STDIN else str(path)
     try:
-        raw = sys.stdin.buffer.read() if name == STDIN_NAME else Path(path).read_bytes()
+        raw = sys.stdin.buffer.read() if name == STDIN_NAME else read_regular(path)
     except OSError as error:
         raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
-                            f"bestand kan niet gelezen worden ({error.strerror})") from None
+                            f"bestand kan niet gelezen worden ({reason(error)})") from None
+    except FileSystemError as error:  # a FIFO, device or folder: refused unread, never waited on
+        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
+                            f"bestand kan niet gelezen worden ({error.reason})") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

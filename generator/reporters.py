@@ -14,7 +14,9 @@ summary, never silent). The formats:
   findings as results with `suppressions`.
 
 Reporters print only what a finding carries (file, line, code, message, source): checks must
-never put personal data or free text from a case into a message.
+never put personal data or free text from a case into a message. `report` passes every text
+through `findings.printable` first, so no format carries a control character (a terminal escape
+in a file name, XML that JUnit readers refuse).
 """
 
 from __future__ import annotations
@@ -346,6 +348,6 @@ def report(result: Result, output_format: str, stream: TextIO,
            options: ReportOptions = _PLAIN) -> int:
     """Write `result` in `output_format` and return the run's exit code; the findings of rules
     switched off are left out (the summary names those rules)."""
-    result = result.without(options.disabled)
+    result = result.without(options.disabled).printable()  # no control character, any format
     REPORTERS[output_format](result, stream, options)
     return result.exit_code(strict=options.strict)

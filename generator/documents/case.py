@@ -37,7 +37,7 @@ from generator.documents.reproducible import DocumentProperties
 from generator.documents.words import capitalize, dutch_date, join_and, plural, working_days
 from generator.errors import RegiekitError
 from generator.filesystem import OutputTree
-from generator.findings import Severity
+from generator.findings import Finding, Severity
 from generator.loader import YamlDocument, load_yaml
 from generator.model.case import Case, Escalation, FilledForm, build_case, region_id_of
 from generator.model.region import Form, Ladder, Region, Step
@@ -56,19 +56,24 @@ class CaseInvalid(RegiekitError):
     """The case file does not match the case schema; `regiekit validate` shows why."""
 
 
-def read_case(path: Path, regions_root: Path) -> tuple[YamlDocument, Case]:
+def read_case(path: Path, regions_root: Path, warnings: list[Finding] | None = None
+              ) -> tuple[YamlDocument, Case]:
     """The loaded case file and its model, read against its region once it passed the case
-    schema; CaseInvalid if it does not."""
+    schema; CaseInvalid if it does not. Its warnings (a very long text) are added to `warnings`
+    when given. Messages never repeat a case's values."""
     from generator.validation import validate_document
 
     document = load_yaml(path)
-    errors = sorted(f for f in validate_document(document) if f.severity is Severity.ERROR)
+    findings = sorted(validate_document(document))
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         first = errors[0]
         raise CaseInvalid(f"casus {path} is ongeldig ({plural(len(errors), 'fout', 'fouten')}, "
                           "eerste: "
                           f"{first.location()} {first.code} {first.message}); draai "
                           "'regiekit validate' voor het volledige overzicht")
+    if warnings is not None:
+        warnings.extend(f for f in findings if f.severity is Severity.WARNING)
     return document, build_case(document, load_region(_region_id(document), regions_root))
 
 
@@ -258,11 +263,15 @@ def plan_case(case: Case, assessment: Assessment, out: Path) -> Iterator[Planned
 def run_case_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
     assert options.case is not None
     outcome = Outcome()
+    warnings: list[Finding] = []
     try:
-        document, case = read_case(options.case, options.regions_root)
+        document, case = read_case(options.case, options.regions_root, warnings)
     except (CaseInvalid, RegionInvalid) as error:
         errors.write(f"regiekit: {error}\n")
         return EXIT_FINDINGS
+    for warning in warnings:
+        errors.write(f"regiekit: {warning.location()}: [{warning.severity.value}] {warning.code} "
+                     f"{warning.message}\n")
     _refuse_region_folder(case, options)
     assessment = assess(document, options.case, options.regions_root, options.rules_file)
     with OutputTree(options.out, create=not options.check) as tree:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.documents.words import thousands
 from generator.errors import RegiekitError
 
 MAX_ITERATIONS = 2_000_000
@@ -73,14 +74,14 @@ class Budget:
     def iterate(self) -> None:
         self.iterations += 1
         if self.iterations > MAX_ITERATIONS:
-            raise TemplateLimit(f"meer dan {_number(MAX_ITERATIONS)} herhalingen in lussen "
+            raise TemplateLimit(f"meer dan {thousands(MAX_ITERATIONS)} herhalingen in lussen "
                                 "(for/range)")
         self.tick()
 
     def emit(self, size: int) -> None:
         self.output += size
         if self.output > MAX_OUTPUT:
-            raise TemplateLimit(f"uitvoer groter dan {_number(MAX_OUTPUT)} tekens")
+            raise TemplateLimit(f"uitvoer groter dan {thousands(MAX_OUTPUT)} tekens")
         self.tick()
 
 
@@ -130,7 +131,7 @@ def checked_value(value: Any) -> Any:
     """`value` if it is within MAX_VALUE; the clock is looked at too."""
     current().tick()
     if _size(value) > MAX_VALUE:
-        raise TemplateLimit(f"een waarde van meer dan {_number(MAX_VALUE)} {_ITEMS}")
+        raise TemplateLimit(f"een waarde van meer dan {thousands(MAX_VALUE)} {_ITEMS}")
     return value
 
 
@@ -138,7 +139,7 @@ def checked_arguments(args: Iterable[Any]) -> None:
     """Numbers that could size a value must stay below MAX_ARGUMENT."""
     for arg in args:
         if type(arg) is int and abs(arg) > MAX_ARGUMENT:
-            raise TemplateLimit(f"getal {arg} groter dan {_number(MAX_ARGUMENT)} als maat of "
+            raise TemplateLimit(f"getal {arg} groter dan {thousands(MAX_ARGUMENT)} als maat of "
                                 "aantal")
 
 
@@ -159,21 +160,16 @@ def checked_product(left: Any, right: Any) -> None:
     """`left * right` stays within MAX_VALUE; `left ** right` within MAX_ARGUMENT bits."""
     for sequence, count in ((left, right), (right, left)):
         if _size(sequence) and type(count) is int and _size(sequence) * count > MAX_VALUE:
-            raise TemplateLimit(f"een herhaling van meer dan {_number(MAX_VALUE)} {_ITEMS}")
+            raise TemplateLimit(f"een herhaling van meer dan {thousands(MAX_VALUE)} {_ITEMS}")
 
 
 def checked_power(left: Any, right: Any) -> None:
     if type(left) is int and type(right) is int and abs(left) > 1 and \
             right * left.bit_length() > MAX_ARGUMENT:
-        raise TemplateLimit(f"een macht van meer dan {_number(MAX_ARGUMENT)} bits")
+        raise TemplateLimit(f"een macht van meer dan {thousands(MAX_ARGUMENT)} bits")
 
 
 _ITEMS = "tekens of elementen"
-
-
-def _number(value: int) -> str:
-    """`2.000.000`: thousands separated the Dutch way."""
-    return f"{value:,}".replace(",", ".")
 
 
 def _size(value: Any) -> int:
@@ -192,5 +188,5 @@ def check_archive(template: Path) -> None:
     except (OSError, zipfile.BadZipFile, ValueError):
         return
     if total > MAX_TEMPLATE_BYTES:
-        raise TemplateLimit(f"uitgepakt {_number(total)} bytes, "
-                            f"meer dan {_number(MAX_TEMPLATE_BYTES)}")
+        raise TemplateLimit(f"uitgepakt {thousands(total)} bytes, "
+                            f"meer dan {thousands(MAX_TEMPLATE_BYTES)}")

@@ -49,6 +49,11 @@ def capitalize(text: str) -> str:
     return text
 
 
+def thousands(value: int) -> str:
+    """`2.000.000`: a number with its thousands separated the Dutch way."""
+    return f"{value:,}".replace(",", ".")
+
+
 def plural(count: int, one: str, many: str) -> str:
     """`1 werkdag`, `4 werkdagen`."""
     return f"{count} {one if count == 1 else many}"

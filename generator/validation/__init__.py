@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import YamlLoadError
+from generator.filesystem import skipped_finding
 from generator.findings import Finding, Result, Severity
 from generator.loader import STDIN, STDIN_NAME, DuplicateKey, YamlDocument, load_yaml
 from generator.validation.files import SCHEMAS, collect, document_kind
@@ -28,7 +29,11 @@ def validate_paths(paths: list[Path], *, show_values: bool = False) -> Result:
 
     `show_values` (`--toon-waarden`) lets messages about case files repeat the wrong value.
     """
-    return validate_files(collect(paths), show_values=show_values)
+    files, skipped = collect(paths)
+    result = validate_files(files, show_values=show_values)
+    for item in skipped:
+        (result.unreadable if item.error else result.findings).append(skipped_finding(item))
+    return result
 
 
 def validate_files(files: list[Path], *, show_values: bool = False) -> Result:

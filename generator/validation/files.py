@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
+from generator.filesystem import Skipped, walk
 from generator.loader import STDIN, STDIN_NAME
 from generator.model.capacity import Deployment
 from generator.regions import CAPACITY_FILE, REGION_FILE
@@ -24,8 +25,10 @@ SCHEMAS = {
 """Document kind -> its schema in schemas/. A schema that does not exist yet is skipped."""
 
 
-def collect(paths: list[Path]) -> list[Path]:
-    """The files to check: files as given (`-` is standard input), folders walked for YAML.
+def collect(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """The files to check: files as given (`-` is standard input), folders walked for YAML
+    (regular files only), and what the walk skipped: special files such as a FIFO named
+    `*.yaml` (a warning) and folders that could not be read (an error).
 
     A path that does not exist, or a run that finds no file at all, is an error (exit 2): a
     check that checked nothing must not look like a check that passed.
@@ -34,24 +37,21 @@ def collect(paths: list[Path]) -> list[Path]:
     if missing:
         raise UsageError(f"pad bestaat niet: {', '.join(missing)}")
     files: dict[Path, None] = {}
+    skipped: list[Skipped] = []
     for path in paths:
-        for file in (_walk(path) if path.is_dir() else [path]):
-            files.setdefault(file)
-    if not files:
+        for found in (walk(path, SUFFIXES, _skipped) if path.is_dir() else [path]):
+            if isinstance(found, Skipped):
+                skipped.append(found)
+            else:
+                files.setdefault(found)
+    if not files and not any(item.error for item in skipped):
         raise UsageError(f"geen YAML-bestanden (.yaml, .yml) gevonden in "
                          f"{', '.join(map(str, paths))}")
-    return list(files)
+    return list(files), skipped
 
 
-def _walk(folder: Path) -> list[Path]:
-    return sorted(
-        file for file in folder.rglob("*")
-        if file.suffix in SUFFIXES and file.is_file() and not _skipped(file.relative_to(folder))
-    )
-
-
-def _skipped(relative: Path) -> bool:
-    return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1])
+def _skipped(folder: str) -> bool:
+    return folder.startswith(".") or folder in SKIPPED_FOLDERS
 
 
 def document_kind(file: str, data: Any) -> str | None:

@@ -21,6 +21,7 @@ from generator.validation import (
     ladders,
     references,
     review,
+    texts,
 )
 
 CHECKS: dict[str, ModuleType] = {
@@ -29,6 +30,7 @@ CHECKS: dict[str, ModuleType] = {
     ladders.ID: ladders,
     forms.ID: forms,
     review.ID: review,
+    texts.ID: texts,
     templates_check.ID: templates_check,
     capacity.ID: capacity,
     demand.ID: demand,

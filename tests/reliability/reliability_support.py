@@ -99,3 +99,26 @@ def _typo(word: str, number: int) -> str:
     if kind == 1:
         return word[:4] + word[5:]  # a letter dropped
     return word[:8] + word[9] + word[8] + word[10:]  # two letters swapped
+
+
+def many_requests(count: int, *, mail_every: int = 1) -> dict[str, Any]:
+    """The Apeldoorn example case with `count` escalations on one day each (working days from
+    2024-01-01 on), every `mail_every`-th one a request by mail (step 2, the digitale
+    zorgtafel), the others step 1; no two escalations are alike."""
+    import datetime as dt
+
+    case = read(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml")
+    template = case["escalaties"][1]
+    day, events = dt.date(2024, 1, 1), []
+    for number in range(count):
+        mail = number % mail_every == 0
+        event = {key: template[key] for key in ("ladder", "gestart_door")}
+        event |= {"stap": 2 if mail else 1,
+                  "datum": (day + dt.timedelta(days=number)).isoformat()}
+        if mail:
+            event |= {key: template[key] for key in ("formulier", "aangeschreven")}
+        events.append(event)
+    case["escalaties"] = events
+    case["peildatum"] = events[-1]["datum"]
+    case.pop("verwachte_bevindingen", None)
+    return case

@@ -133,3 +133,34 @@ def test_toon_waarden_shows_the_wrong_value_on_request(tmp_path: Path, monkeypat
     assert PLANTED not in hidden.stdout
     assert "de waarde van kader is niet toegestaan" in hidden.stdout
     assert f"'{PLANTED}' is niet toegestaan in kader" in shown.stdout
+
+
+def test_a_very_long_region_text_is_a_warning_naming_the_field(tmp_path: Path) -> None:
+    data = _region(tmp_path)
+    data["ladders"][0]["omschrijving"] = "lang " * 4_000
+    findings = [f for f in _validate(tmp_path, data) if f.code == "TEKST-TE-LANG"]
+    assert [(f.severity.value, f.message) for f in findings] == [(
+        "waarschuwing", "de tekst in ladders[0].omschrijving is 20.000 tekens lang, meer dan "
+        "10.000: een document met zo'n alinea opent traag of niet in Word en LibreOffice; kort "
+        "de tekst in of verwijs naar een bijlage")]
+
+
+def test_a_megabyte_in_a_case_is_a_warning_in_validate_and_build(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from reliability_support import REPO, copy_regions
+
+    case = read(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml")
+    case["formulieren"][0]["velden"]["om-wie-gaat-het"]["clientkenmerken"] = \
+        f"{PLANTED} " * 50_000
+    write(tmp_path / "casus.yaml", case)
+    copy_regions(tmp_path, "apeldoorn")
+    monkeypatch.chdir(tmp_path)
+    validated = run("validate", "casus.yaml")
+    built = run("build", "--case", "casus.yaml", "--out", "out")
+    field = "formulieren[0].velden.om-wie-gaat-het.clientkenmerken"
+    assert validated.exit_code == 0 and built.exit_code == 0
+    assert f"[waarschuwing] TEKST-TE-LANG de tekst in {field} is 1.050.000 tekens lang" \
+        in validated.stdout
+    assert f"[waarschuwing] TEKST-TE-LANG de tekst in {field} is 1.050.000 tekens lang" \
+        in built.stderr
+    assert "Jan" not in validated.stdout + built.stdout + built.stderr
