@@ -94,6 +94,8 @@ TOOL_CODES: tuple[Code, ...] = (
     _tool("LADDER-VERVOLG-ONBEKEND", "Vervolgstap bestaat niet", _CONSISTENCY),
     _tool("LADDER-CYCLUS", "Ladder loopt rond", _CONSISTENCY),
     _tool("LADDER-ONBEREIKBAAR", "Stap niet te bereiken vanaf stap 1", _CONSISTENCY),
+    _tool("LADDER-TEGELIJK-ONBEKEND", "Stap tegelijk met een stap die niet bestaat",
+          _CONSISTENCY),
     _tool("LADDER-TERMIJN-ONTBREEKT", "Digitale zorgtafel zonder reactietermijn",
           _CONSISTENCY, severity=_WARNING, can_disable=True),
     _tool("FORMULIER-ZONDER-VERPLICHT", "Formulier zonder verplicht veld", _CONSISTENCY),

@@ -34,6 +34,7 @@ from generator.documents.context import (
     source_text,
     starters,
     step_heading,
+    together_text,
 )
 from generator.documents.diagrams import ladder_picture
 from generator.documents.figures import Picture
@@ -176,6 +177,8 @@ def _form_note(region: Region) -> str:
 def step_note(step: Step) -> str:
     """When a step's boxes apply at all: only when it was chosen, or only for some cases."""
     notes = [condition.text for condition in step.conditions]
+    if step.together_with is not None:
+        notes.insert(0, together_text(step) + ".")
     if step.ladder.optional(step):
         notes.insert(0, f"Deze stap is niet altijd aan de orde: {choice_text(step)}")
     return " ".join(notes)

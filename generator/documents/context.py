@@ -475,8 +475,31 @@ def reply_term(days: int | None) -> str:
     return f"{working_days(days)} (weekenden en feestdagen tellen niet mee)"
 
 
+def alongside(step: Step) -> str:
+    """`Tegelijk met deze stap: stap 2 (Regionaal doorbraakteam inschakelen), alleen bij
+    jeugd.`: the steps taken at the same time as this one, not after it."""
+    parts = []
+    for companion in step.companions:
+        brief = conditions_brief(companion.conditions)
+        parts.append(f"stap {companion.number} ({capitalize(companion.name)})"
+                     + (f", {brief[:1].lower()}{brief[1:]}" if brief else ""))
+    return f"Tegelijk met deze stap, niet erna: {join_and(parts)}." if parts else ""
+
+
+def together_text(step: Step) -> str:
+    """`Tegelijk met stap 1 (Opschalen), niet erna` for a step taken alongside another."""
+    partner = step.together_with
+    return (f"Tegelijk met stap {partner.number} ({capitalize(partner.name)}), niet erna"
+            if partner else "")
+
+
 def next_steps(step: Step) -> str:
-    """What happens when the step brings no result, in one or two sentences."""
+    """What happens when the step brings no result, in one or two sentences; first what is
+    done at the same time."""
+    return " ".join(filter(None, [alongside(step), _after(step)]))
+
+
+def _after(step: Step) -> str:
     follow = step.follow_up
     closing = ("De bespreking wordt pas afgesloten als er een passende oplossing is gevonden."
                if step.closes_only_with_solution else "")
@@ -529,7 +552,8 @@ def step(region: Region, item: Step) -> Context:
         "reply_term": working_days(int(days)) if days else "—",
         "form_name": name(item.form) or "—",
         "rows": (
-            row("Wie mag de stap starten", starters(item))
+            row("Wanneer", together_text(item))
+            + row("Wie mag de stap starten", starters(item))
             + row("Wie voert de stap uit", capitalize(name(item.performer)))
             + row("Wie neemt deel", capitalize(names_text(item.participants)))
             + row("Werkwijze", capitalize(WERKWIJZE.get(method, "")) if method else "")

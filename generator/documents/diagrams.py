@@ -75,10 +75,16 @@ class StepInfo:
     each_self: bool
     following: tuple[int, ...]
     chooser: str
+    together_with: int = 0
+    """The step this one is taken at the same time as (not after), or 0."""
+    alongside: tuple[int, ...] = ()
+    """The steps taken at the same time as this one."""
 
     def details(self) -> list[tuple[str, str]]:
         """The lines under the step's name, each with its kind (plain, condition, solution)."""
         lines = []
+        if self.together_with:
+            lines.append((f"Tegelijk met stap {self.together_with}, niet erna", "condition"))
         if self.performer:
             lines.append((f"Uitgevoerd door: {self.performer}", "plain"))
         if self.reply_days:
@@ -142,6 +148,8 @@ def _step_info(step: Step, starters: Sequence[Role]) -> StepInfo:
         each_self=step.all_initiators and len(step.initiators) > 1,
         following=tuple(s.number for s in step.following),
         chooser=step.chooser.name if step.chooser else "",
+        together_with=step.together_with.number if step.together_with else 0,
+        alongside=tuple(s.number for s in step.companions),
     )
 
 
@@ -174,8 +182,14 @@ def _step_sentence(diagram: LadderDiagram, step: StepInfo) -> str:
 
 def _following_sentence(step: StepInfo) -> str:
     numbers = [f"stap {number}" for number in step.following]
+    together = (f"Tegelijk met deze stap: {join_and([f'stap {n}' for n in step.alongside])}. "
+                if step.alongside else "")
     if not numbers:
-        return ""
+        return together.strip()
+    return together + _after_sentence(step, numbers)
+
+
+def _after_sentence(step: StepInfo, numbers: list[str]) -> str:
     if len(numbers) > 1 and step.chooser:
         return f"Bij geen resultaat kiest de {step.chooser} {join_or(numbers)}."
     return f"Bij geen resultaat volgt {join_or(numbers)}."
@@ -381,10 +395,15 @@ def _lanes(diagram: LadderDiagram, rows: dict[int, int]) -> dict[tuple[int, int]
 
 def _links(axes: Axes, step: StepInfo, index: int, boxes: Sequence[BoxPlace],
            rows: dict[int, int], lanes: dict[tuple[int, int], float], y: YFunction) -> None:
-    """Arrows from a step to the steps that follow it when it brings no result."""
+    """Arrows from a step to the steps that follow it when it brings no result, and to the
+    next step when that one is taken at the same time ("tegelijk")."""
+    place, x = boxes[index], _centre()
+    if rows.get(next(iter(step.alongside), -1)) == index + 1 and index + 1 < len(boxes):
+        _arrow(axes, [(x, y(place.bottom)), (x, y(boxes[index + 1].top))], color=CONDITION)
+        _text(axes, x + 0.12, y(place.bottom + 0.12), "tegelijk", size=SMALL_PT,
+              color=CONDITION, weight="bold")
     if not step.following:
         return
-    place, x = boxes[index], _centre()
     start = place.bottom
     if len(step.following) > 1:
         start = _choice(axes, step, place, y)

@@ -410,6 +410,8 @@ class Step(Node):
     closes_only_with_solution: bool = key("afsluiten_alleen_met_oplossing", default=False,
                                           label="alleen afsluiten met een oplossing")
     follow_up: FollowUp | None = key("vervolg", default=None, label="vervolg")
+    together_with_number: int | None = key("tegelijk_met", default=None,
+                                           label="tegelijk met stap")
     source: Source = key("bron", label="bron")
 
     @property
@@ -427,6 +429,23 @@ class Step(Node):
     def chooser(self) -> Role | None:
         """The role that chooses the next step, if the agreement names one."""
         return self.follow_up.chosen_by if self.follow_up else None
+
+    @property
+    def together_with(self) -> Step | None:
+        """The step this one is taken at the same time as (not after), if any: ZOU's
+        doorbraakteam, called in for youth while the case is escalated."""
+        return self.ladder.step(self.together_with_number)
+
+    @property
+    def companions(self) -> tuple[Step, ...]:
+        """The steps taken at the same time as this one (those naming it in `tegelijk_met`)."""
+        return tuple(step for step in self.ladder.steps if step.together_with is self)
+
+    @property
+    def successors(self) -> tuple[Step, ...]:
+        """Where a route goes from this step: alongside it (companions), or after it without
+        result (following)."""
+        return self.companions + tuple(s for s in self.following if s not in self.companions)
 
 
 @node
@@ -464,14 +483,15 @@ class Ladder(Node):
         return self.step(1)
 
     def preceding(self, step: Step) -> tuple[Step, ...]:
-        """The steps after which `step` may follow (the jumps into it)."""
-        return tuple(other for other in self.steps if step in other.following)
+        """The steps a route comes from into `step`: those it may follow, or the one it is
+        taken together with."""
+        return tuple(other for other in self.steps if step in other.successors)
 
     def reachable_from(self, step: Step) -> frozenset[int]:
         """The numbers of the steps a route can reach from `step`, itself included."""
         reached, todo = {step.number}, [step]
         while todo:
-            for following in todo.pop().following:
+            for following in todo.pop().successors:
                 if following.number not in reached:
                     reached.add(following.number)
                     todo.append(following)

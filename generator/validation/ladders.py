@@ -1,5 +1,7 @@
 """Escalation ladders hang together: steps numbered 1..n, every next step exists, no step leads
-back to itself, every step can be reached from step 1, and a digital table has a response time."""
+back to itself, every step can be reached from step 1 (after a step, or at the same time as one:
+`tegelijk_met`, which must name another existing step), and a digital table has a response
+time."""
 
 from __future__ import annotations
 
@@ -31,9 +33,11 @@ def _check_ladder(ladder: dict[str, Any], path: JsonPath) -> Iterator[Problem]:
     yield from _numbering(steps, name)
     numbers = {number: step_path for number, step_path, _ in reversed(steps)}
     graph = _graph(steps)
+    together = _together(steps)
     yield from _unknown_next(graph, numbers, name)
+    yield from _unknown_partner(together, numbers, name)
     yield from _cycles(graph, numbers, name)
-    yield from _unreachable(graph, numbers, name)
+    yield from _unreachable(_with_companions(graph, together), numbers, name)
     yield from _digital_without_term(steps)
 
 
@@ -79,6 +83,31 @@ def _graph(steps: Steps) -> Graph:
             if type(target) is int:
                 edges.append((target, step_path + ("vervolg", "stappen", index)))
     return graph
+
+
+def _together(steps: Steps) -> list[tuple[int, int, JsonPath]]:
+    """(step, the step it is taken together with, path of `tegelijk_met`)."""
+    return [(number, step["tegelijk_met"], step_path + ("tegelijk_met",))
+            for number, step_path, step in steps if type(step.get("tegelijk_met")) is int]
+
+
+def _with_companions(graph: Graph, together: list[tuple[int, int, JsonPath]]) -> Graph:
+    """The graph of how a route reaches steps: after a step, or alongside its partner."""
+    reach: Graph = {number: list(edges) for number, edges in graph.items()}
+    for number, partner, path in together:
+        reach.setdefault(partner, []).append((number, path))
+    return reach
+
+
+def _unknown_partner(together: list[tuple[int, int, JsonPath]], numbers: dict[int, JsonPath],
+                     name: Any) -> Iterator[Problem]:
+    for number, partner, path in together:
+        if partner == number or partner not in numbers:
+            problem = "dat is de stap zelf" if partner == number else \
+                f"die bestaat niet (stappen: {_listing(numbers)})"
+            yield Problem(path, "LADDER-TEGELIJK-ONBEKEND",
+                          f"ladder '{name}': stap {number} wordt tegelijk gezet met stap "
+                          f"{partner}, maar {problem}")
 
 
 def _unknown_next(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Iterator[Problem]:
@@ -138,7 +167,8 @@ def _unreachable(graph: Graph, numbers: dict[int, JsonPath], name: Any) -> Itera
     for number in sorted(set(numbers) - reached):
         yield Problem(numbers[number] + ("nummer",), "LADDER-ONBEREIKBAAR",
                       f"ladder '{name}': stap {number} is vanaf stap 1 niet te bereiken; "
-                      "noem hem in vervolg.stappen van een eerdere stap")
+                      "noem hem in vervolg.stappen van een eerdere stap, of geef met "
+                      "tegelijk_met de stap waarmee hij tegelijk wordt gezet")
 
 
 def _digital_without_term(steps: Steps) -> Iterator[Problem]:

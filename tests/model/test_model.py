@@ -178,3 +178,16 @@ def test_the_region_of_a_case_is_read_before_the_case_is_built() -> None:
     assert region_id_of(parse_yaml("casus: c\n", "c.yaml")) is None
     assert region_id_of(parse_yaml("casus: c\nregio: [zou]\n", "c.yaml")) is None
     assert region_id_of(parse_yaml("- regio\n", "c.yaml")) is None
+
+
+def test_a_step_taken_together_with_another_is_part_of_its_route() -> None:
+    """`tegelijk_met`: the step is taken alongside its partner, not after it failed."""
+    folder = ROOT / "tests" / "data" / "validate" / "valid" / "together-with"
+    ladder = build_region(load_yaml(folder / "regio.yaml")).ladders[0]
+    fourth, fifth = ladder.step(4), ladder.step(5)
+    assert fourth is not None and fifth is not None
+    assert fifth.together_with is fourth and fourth.companions == (fifth,)
+    assert fifth not in fourth.following and fifth in fourth.successors
+    assert ladder.preceding(fifth) == (fourth,)
+    assert ladder.dominators[5] == {1, 2, 4, 5}
+    assert not ladder.optional(fifth)
