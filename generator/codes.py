@@ -43,6 +43,7 @@ _SCHEMA = "JSON Schema van het bestand ('regiekit schema' toont het)"
 _CONSISTENCY = "samenhang van de regio-afspraken (regiekit validate)"
 _TEMPLATES = "Word-sjablonen (generator/templates, regions/<id>/templates)"
 _CASE_FORMAT = "casusformaat ('regiekit schema casus')"
+_SHARED = "gedeelde protocollen (protocols/, 'regiekit schema protocol')"
 _DESKS = "samenhang van de zorgloketten (zorgloketten.yaml, seed 004)"
 _TABLE = "CSV-tabel (zorgvraag of inzet) zoals regiekit hem leest"
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
@@ -98,6 +99,22 @@ TOOL_CODES: tuple[Code, ...] = (
           _CONSISTENCY),
     _tool("LADDER-TERMIJN-ONTBREEKT", "Digitale zorgtafel zonder reactietermijn",
           _CONSISTENCY, severity=_WARNING, can_disable=True),
+    _tool("PROTOCOL-KOPIE", "Regio neemt een gedeeld protocol over in plaats van ernaar te "
+          "verwijzen", _SHARED),
+    _tool("PROTOCOL-PROFIEL", "Profiel hoort niet bij het gedeelde protocol", _SHARED),
+    _tool("PROTOCOL-ONTBREEKT", "Regio verwijst niet naar het gedeelde protocol van haar land",
+          _SHARED, severity=_WARNING, can_disable=True),
+    _tool("PROTOCOL-STAPNUMMERS", "Stappen van het protocol niet doorlopend genummerd", _SHARED),
+    _tool("PROTOCOL-ID-DUBBEL", "Protocol- of profiel-id in twee gedeelde protocollen", _SHARED),
+    _tool("AFWEGING-ONBEKEND", "Afweging bestaat niet", _SHARED),
+    _tool("AFWEGING-DOODLOPEND", "Afwegingskader loopt dood (geen actie en geen volgende "
+          "afweging, of hulp zonder evaluatie)", _SHARED),
+    _tool("AFWEGING-CYCLUS", "Afwegingskader loopt rond", _SHARED),
+    _tool("AFWEGING-ONBEREIKBAAR", "Afweging niet te bereiken vanaf het begin", _SHARED),
+    _tool("PROFIEL-STAP-ONBEKEND", "Profiel noemt een stap die niet bestaat", _SHARED),
+    _tool("PROFIEL-PLAATSING", "Afweging in geen of in twee stappen van een profiel", _SHARED),
+    _tool("PROFIEL-VOLGORDE", "Profiel zet een afweging vóór de afweging die ernaar leidt",
+          _SHARED),
     _tool("FORMULIER-ZONDER-VERPLICHT", "Formulier zonder verplicht veld", _CONSISTENCY),
     _tool("HERZIENING-VERLOPEN", "De datum van de volgende herziening is voorbij",
           "documentbeheer van de regio (document.volgende_herziening)", severity=_WARNING,

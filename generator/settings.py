@@ -23,6 +23,7 @@ from generator.regions import (
     require_regions_root,
     single_region,
 )
+from generator.shared_protocols import LOCAL_PROTOCOLS
 
 PACKAGED_RULES = Path(__file__).resolve().parent / "rules" / "regels.yaml"
 """The rule catalogue shipped inside the package (`rules/regels.yaml` of the source tree)."""
@@ -116,8 +117,8 @@ def disabled(config: Config, disable: tuple[str, ...], enable: tuple[str, ...],
 
 
 def validate_defaults(regions: Path | None, config: Config) -> list[Path]:
-    """What `validate` checks without paths: the region(s), the rule catalogue or rules/, and
-    the cases folder; nothing of these is exit 2."""
+    """What `validate` checks without paths: the region(s), the rule catalogue or rules/, the
+    shared protocols in protocols/, and the cases folder; nothing of these is exit 2."""
     found: list[Path] = []
     if regions or config.regions or single_region(Path(".")) or DEFAULT_REGIONS_DIR.is_dir():
         root = regions_root(regions, config)
@@ -126,6 +127,8 @@ def validate_defaults(regions: Path | None, config: Config) -> list[Path]:
         found.append(rules_file(None, config))
     elif LOCAL_RULES.parent.is_dir():
         found.append(LOCAL_RULES.parent)
+    if LOCAL_PROTOCOLS.is_dir():
+        found.append(LOCAL_PROTOCOLS)
     cases = cases_folder(config)
     if cases is not None and not any(cases.is_relative_to(path) for path in found):
         found.append(cases)

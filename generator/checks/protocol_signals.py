@@ -19,13 +19,22 @@ def check(case: CaseContext) -> Iterator[Violation]:
         if not triggers:
             continue
         index, signal = triggers[0]
+        name = protocol.get("naam") or _shared_name(protocol)
         signal_name = case.region.signals.get(signal, {}).get("naam", signal)
         record = followed.get(protocol_id)
         if record is None:
             yield Violation(("signalen", index),
-                            f"signaal '{signal_name}': protocol '{protocol['naam']}' is niet "
+                            f"signaal '{signal_name}': protocol '{name}' is niet "
                             "gevolgd of niet vastgelegd", source_of(protocol))
         elif record[1].get("vastgelegd", True) is False:
             yield Violation(("protocollen", record[0], "vastgelegd"),
-                            f"protocol '{protocol['naam']}' is gevolgd maar niet vastgelegd",
+                            f"protocol '{name}' is gevolgd maar niet vastgelegd",
                             source_of(protocol))
+
+
+def _shared_name(protocol: dict[str, str]) -> str:
+    """The name of the shared protocol a region's protocol refers to (`gedeeld`)."""
+    from generator.shared_protocols import library
+
+    shared = library().get(protocol["gedeeld"])
+    return shared.name if shared else protocol["gedeeld"]

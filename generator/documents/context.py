@@ -144,10 +144,11 @@ def names_text(items: Iterable[Named], *, either: bool = False) -> str:
 
 
 def source_text(region: Region, source: Source | None) -> str:
-    """`Bron: <document>, <section>`; the document title only when the region has several."""
+    """`Bron: <document>, <section>`; the document title only when the region has several, or
+    when the source is not the region's own (a shared protocol's)."""
     if source is None:
         return ""
-    if len(region.sources) > 1:
+    if len(region.sources) > 1 or source.document not in region.sources:
         return f"Bron: {source.document.title}, {source.section}"
     return f"Bron: {source.section}"
 
@@ -649,7 +650,7 @@ def protocol(region: Region, item: Protocol) -> Context:
         "heading": capitalize(item.name),
         "description": item.description,
         "rows": row("Verplicht bij", capitalize(join_or(signals))),
-        "source": source_text(region, item.source),
+        "source": source_text(region, item.cited),
     }
 
 

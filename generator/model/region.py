@@ -8,47 +8,20 @@ key of the YAML appears once, in the field that reads it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from generator.loader import YamlDocument
 from generator.model.mapping import Builder, Node, Resolver, key, node, ref
+from generator.model.protocol import Profile, SharedProtocol
+from generator.model.sources import Source, SourceDocument
 
 T = TypeVar("T", bound=Node)
 
 
 # --- sources and document control -----------------------------------------------------------
-
-@node
-class SourceDocument(Node):
-    """A document the agreement was taken from."""
-
-    NOUN = "brondocument"
-
-    id: str = key("id")
-    title: str = key("titel", label="titel")
-    date: dt.date | None = key("datum", default=None, label="datum")
-    publisher: str = key("uitgever", default="", label="uitgever")
-    file: str = key("bestand", default="", label="bestand")
-    url: str = key("url", default="", label="adres")
-
-
-@node
-class Source(Node):
-    """Where in a source document a rule comes from (`bron`)."""
-
-    IDENTITY = "section"
-
-    document: SourceDocument = ref("document", label="brondocument")
-    section: str = key("sectie", label="sectie")
-    note: str = key("notitie", default="", label="notitie over de bron")
-    """For whoever keeps the YAML (what the source leaves open); no document prints it."""
-
-    def describe(self) -> str:
-        """`<title of the source document> – <section>`."""
-        return f"{self.document.title} – {self.section}"
-
 
 @node
 class DocumentInfo(Node):
@@ -544,14 +517,27 @@ class Example(Node):
 
 @node
 class Protocol(Node):
+    """A protocol to follow at certain signals: the region's own (rode knop), or a shared one
+    it refers to (`gedeeld: meldcode`), whose name and description then come from the shared
+    protocol and whose profiles the region chooses (all when it names none)."""
+
     NOUN = "protocol"
 
     id: str = key("id")
-    name: str = key("naam", label="naam")
-    description: str = key("omschrijving", label="omschrijving")
+    name: str = key("naam", default="", label="naam")
+    description: str = key("omschrijving", default="", label="omschrijving")
+    shared: SharedProtocol | None = ref("gedeeld", label="gedeeld protocol")
+    profiles: tuple[Profile, ...] = ref("profielen", label="profielen",
+                                        phrase="geldt {} voor het profiel")
     required_for: tuple[Signal, ...] = ref("verplicht_bij", label="verplicht bij",
                                            phrase="is {} verplicht bij")
-    source: Source = key("bron", label="bron")
+    source: Source | None = key("bron", default=None, label="bron")
+    """Required for the region's own protocol; a shared one may leave it out (see `cited`)."""
+
+    @property
+    def cited(self) -> Source | None:
+        """Where the protocol comes from: its own `bron`, else the shared protocol's."""
+        return self.source or (self.shared.source if self.shared else None)
 
 
 @node
@@ -652,15 +638,41 @@ REFERABLE: tuple[type[Node], ...] = (
 """The classes whose objects a region or a case may name by id."""
 
 
-def build_region(document: YamlDocument) -> Region:
-    """The model of a validated region document (every reference resolves)."""
+def build_region(document: YamlDocument, shared: Mapping[type[Node], Mapping[str, Node]] | None
+                 = None) -> Region:
+    """The model of a validated region document (every reference resolves).
+
+    `shared` indexes the shared protocols and their profiles a region may refer to (default:
+    generator.shared_protocols.library()).
+    """
+    if shared is None:
+        from generator.shared_protocols import library
+
+        shared = library().index
     builder = Builder(REFERABLE)
     region = builder.build(Region, document.data)
-    unresolved = builder.resolve(Resolver(builder.index))
+    unresolved = builder.resolve(Resolver(builder.index, shared))
     if unresolved:  # validation reports these first; reaching here is a bug, not bad input
         raise ValueError(f"unresolved references in a validated region: {unresolved}")
     region.__dict__.update(_yaml=document, _index=builder.index)
+    _adopt_shared(region)
     for ladder in region.ladders:
         for step in ladder.steps:
             step.__dict__["_ladder"] = ladder
     return region
+
+
+def _adopt_shared(region: Region) -> None:
+    """A protocol that refers to a shared one takes its name and description from it, and all
+    its profiles when the region chose none; the profiles in use are what a case may name."""
+    chosen: dict[str, Node] = {}
+    for protocol in region.protocols:
+        shared = protocol.shared
+        if shared is None:
+            continue
+        profiles = protocol.profiles or shared.profiles
+        protocol.__dict__.update(name=protocol.name or shared.name,
+                                 description=protocol.description or shared.description,
+                                 profiles=profiles)
+        chosen.update((profile.id, profile) for profile in profiles)
+    region.index[Profile] = chosen

@@ -74,8 +74,8 @@ def validate_document(document: YamlDocument, *, kind: str | None = None,
         findings.append(to_finding(document, Problem(
             (), "BESTAND-ONBEKEND-SOORT",
             "onbekend soort bestand: verwacht regio.yaml, zorgloketten.yaml, een regelbestand in "
-            "rules/, een casus (met sleutel 'casus') of een inzetbestand (met sleutel 'inzet'); "
-            "het is niet gecontroleerd")))
+            "rules/, een gedeeld protocol in protocols/, een casus (met sleutel 'casus') of een "
+            "inzetbestand (met sleutel 'inzet'); het is niet gecontroleerd")))
         return findings
     findings.extend(to_finding(document, p) for p in schema_problems(
         document.data, SCHEMAS[kind], precheck=precheck, show_values=show_values))

@@ -14,6 +14,7 @@ from generator.regions import CAPACITY_FILE, REGION_FILE
 SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = ("templates",)
 RULES_FOLDER = "rules"
+PROTOCOLS_FOLDER = "protocols"
 
 SCHEMAS = {
     "regio": "regio.schema.json",
@@ -21,6 +22,7 @@ SCHEMAS = {
     "casus": "case.schema.json",
     "zorgloketten": "zorgloketten.schema.json",
     "inzet": "inzet.schema.json",
+    "protocol": "protocol.schema.json",
 }
 """Document kind -> its schema in schemas/. A schema that does not exist yet is skipped."""
 
@@ -56,7 +58,8 @@ def _skipped(folder: str) -> bool:
 
 def document_kind(file: str, data: Any) -> str | None:
     """`regio.yaml` is a region, `zorgloketten.yaml` a municipality's care desks, a file in a
-    rules/ folder a rule set, a `casus:` file a case, an `inzet:` file actual deployments."""
+    rules/ folder a rule set, one in a protocols/ folder a shared protocol, a `casus:` file a
+    case, an `inzet:` file actual deployments."""
     path = Path(file)
     if file == STDIN_NAME:
         return _kind_of_content(data)
@@ -66,6 +69,8 @@ def document_kind(file: str, data: Any) -> str | None:
         return "zorgloketten"
     if RULES_FOLDER in _folders(path):
         return "regels"
+    if PROTOCOLS_FOLDER in _folders(path):
+        return "protocol"
     if isinstance(data, dict) and "casus" in data:
         return "casus"
     if isinstance(data, dict) and Deployment.LIST_KEY in data:
@@ -75,11 +80,12 @@ def document_kind(file: str, data: Any) -> str | None:
 
 def _kind_of_content(data: Any) -> str | None:
     """Standard input has no file name: a case states `casus`, a catalogue `regels`, a region
-    `rollen`."""
+    `rollen`, a shared protocol `afwegingskader`."""
     if not isinstance(data, dict):
         return None
     return next((kind for key, kind in (("casus", "casus"), ("regels", "regels"),
-                                        ("rollen", "regio")) if key in data), None)
+                                        ("rollen", "regio"), ("afwegingskader", "protocol"))
+                 if key in data), None)
 
 
 def _folders(path: Path) -> tuple[str, ...]:

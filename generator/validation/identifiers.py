@@ -21,7 +21,7 @@ from generator.validation.problems import Problem, describe_path
 from generator.validation.walk import children, records
 
 ID = "sleutels"
-KINDS = ("regio", "zorgloketten", "casus")
+KINDS = ("regio", "zorgloketten", "casus", "protocol")
 ESCALATIONS = "escalaties"
 
 REGIONS_FOLDER = "regions"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.loader import JsonPath, YamlDocument
 from generator.model.mapping import Kind, Node, fields_of
+from generator.model.protocol import Profile, SharedProtocol
 from generator.model.region import REFERABLE, Region
 from generator.validation.hints import Hints
 from generator.validation.problems import Problem, describe_path, listing
@@ -28,10 +29,23 @@ class Reference:
     noun: str
 
 
+SHARED: dict[type[Node], str] = {SharedProtocol: "gedeelde protocollen",
+                                 Profile: "profielen van de gedeelde protocollen"}
+"""What a region names outside itself, in the shared protocols (generator.shared_protocols)."""
+
+
 def _collections() -> dict[type[Node], str]:
-    """Each class a reference can name -> the region list that defines its objects."""
-    return {spec.type: spec.key for spec in fields_of(Region)
-            if spec.kind is Kind.NODES and spec.type in REFERABLE}
+    """Each class a reference can name -> the region list that defines its objects (or, for
+    the shared protocols, what they are called)."""
+    return {**{spec.type: spec.key for spec in fields_of(Region)
+               if spec.kind is Kind.NODES and spec.type in REFERABLE}, **SHARED}
+
+
+def _shared_ids() -> dict[str, set[str]]:
+    from generator.shared_protocols import library
+
+    index = library().index
+    return {label: set(index[cls]) for cls, label in SHARED.items()}
 
 
 def _references(cls: type[Node], pattern: tuple[str, ...],
@@ -55,7 +69,13 @@ def _reference(pattern: tuple[str, ...], targets: tuple[type[Node], ...],
                      " of ".join(target.NOUN for target in targets))
 
 
-REFERENCES: tuple[Reference, ...] = tuple(_references(Region, (), _collections()))
+def references_below(cls: type[Node], collections: dict[type[Node], str]) -> tuple[Reference, ...]:
+    """Every reference the model declares in a document of class `cls`, each with the
+    collection (of `collections`) it must name."""
+    return tuple(_references(cls, (), collections))
+
+
+REFERENCES: tuple[Reference, ...] = references_below(Region, _collections())
 """Derived from the model's ref() declarations: the model is the one place that says what
 refers to what."""
 
@@ -63,6 +83,7 @@ refers to what."""
 def check(document: YamlDocument) -> Iterator[Problem]:
     data = document.data
     known = {target: ids(data, target) for target in set(_collections().values())}
+    known.update(_shared_ids())
     targets: dict[tuple[str, ...], Hints] = {}  # per list(s) of ids, built once
     for reference in REFERENCES:
         for path, value in matches(data, reference.pattern):

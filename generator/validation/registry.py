@@ -1,7 +1,7 @@
 """The explicit registry of semantic check kinds: id -> module.
 
 A check module declares `ID` (its registry key), `KINDS` (the document kinds it applies to:
-"regio", "regels", "casus"), optionally `OPTIONS` (name -> default), and
+"regio", "regels", "casus", "protocol"), optionally `OPTIONS` (name -> default), and
 `check(document, **options)`, a generator of Problems for one document. A module that compares
 documents also defines `check_run(documents)`, yielding (document, Problem) pairs for one run.
 To add a check: write the module, import it below and add it to CHECKS.
@@ -19,6 +19,8 @@ from generator.validation import (
     forms,
     identifiers,
     ladders,
+    protocol_use,
+    protocols,
     references,
     review,
     texts,
@@ -34,6 +36,8 @@ CHECKS: dict[str, ModuleType] = {
     templates_check.ID: templates_check,
     capacity.ID: capacity,
     demand.ID: demand,
+    protocols.ID: protocols,
+    protocol_use.ID: protocol_use,
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cli_support import REPO
 
-SOURCES = ("generator", "rules", "schemas", "pyproject.toml", "README.md")
+SOURCES = ("generator", "rules", "schemas", "protocols", "pyproject.toml", "README.md")
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,8 @@ def _regiekit(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[
 
 def test_the_wheel_holds_the_data_files(installed: Path) -> None:
     package = installed / "generator"
-    for name in ("rules/regels.yaml", "rules/capaciteit.yaml", "schemas/regio.schema.json",
+    for name in ("rules/regels.yaml", "rules/capaciteit.yaml", "protocols/meldcode.yaml",
+                 "schemas/protocol.schema.json", "schemas/regio.schema.json",
                  "schemas/case.schema.json", "locale/nl.po", "scaffold/files/regio.yaml",
                  "scaffold/files/casussen/voorbeeld.yaml", "templates/werkinstructie.docx"):
         assert (package / name).is_file(), name

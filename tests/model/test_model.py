@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator.loader import JsonPath, load_yaml, parse_yaml
 from generator.model.case import build_case
 from generator.model.mapping import Kind, Node, fields_of, walk
-from generator.model.region import Region, build_region
+from generator.model.region import REFERABLE, Region, build_region
 from generator.regions import load_region
 from generator.validation import validate_document
 
@@ -118,8 +118,8 @@ def _renamed(data: Any, region: Region, new_ids: dict[str, str]) -> Any:
     places: set[JsonPath] = set()
     for current in walk(region):
         for spec in fields_of(type(current)):
-            if spec.kind in (Kind.REF, Kind.REFS):
-                places.add(current.path + (spec.key,))
+            if spec.kind in (Kind.REF, Kind.REFS) and set(spec.targets) <= set(REFERABLE):
+                places.add(current.path + (spec.key,))  # not what names a shared protocol
             if spec.key == "id" and type(current).IDENTITY == "id":
                 places.add(current.path + ("id",))
 

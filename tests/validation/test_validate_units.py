@@ -68,8 +68,8 @@ def test_registry_modules_declare_the_protocol() -> None:
     for check_id, module in CHECKS.items():
         assert module.ID == check_id and get_check(check_id) is module
         assert callable(module.check) and module.KINDS
-    assert {m.ID for m in checks_for("regio")} | {m.ID for m in checks_for("zorgloketten")} \
-        == set(CHECKS)
+    assert {m.ID for kind in ("regio", "zorgloketten", "protocol")
+            for m in checks_for(kind)} == set(CHECKS)
 
 
 def _first_occurrences() -> dict[tuple[str, ...], tuple[Path, tuple[str | int, ...]]]:
@@ -106,9 +106,11 @@ def test_semantic_checks_survive_schema_invalid_data() -> None:
     text = ("id: x\nnaam: x\nland: NL\ndocument: 3\nbronnen: x\nrollen: [1, [2], {id: 5}]\n"
             "ladders: [{stappen: [{nummer: ja, vervolg: 3},\n"
             "  {nummer: 2, vervolg: {stappen: x}}]}, 4]\n"
-            "formulieren: {a: 1}\ntoewijzingen: [{kandidaten: [5]}]\n")
+            "formulieren: {a: 1}\ntoewijzingen: [{kandidaten: [5]}]\n"
+            "protocollen: [{gedeeld: 5, profielen: x}, {naam: 3, profielen: [1]}, 7]\n")
     findings = validate_document(parse_yaml(text, "regions/x/regio.yaml"))
-    assert findings and all(f.code.startswith("SCHEMA-") or f.code.startswith("LADDER-")
+    # Besides the schema: ladder problems, and no reference to the meldcode (a warning).
+    assert findings and all(f.code.startswith(("SCHEMA-", "LADDER-", "PROTOCOL-"))
                             for f in findings)
 
 
