@@ -7,9 +7,11 @@ pattern from the solver (computed on first use).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from typing import TypeVar
 
 from generator.capacity import demand as demand_module
 from generator.capacity.coverage import Requirement, Shortfall, requirements_of, shortfalls
@@ -19,6 +21,8 @@ from generator.capacity.pattern import Pattern, declared_lines
 from generator.capacity.solver import Problem, minimal_pattern
 from generator.capacity.week import Slot, Week
 from generator.model.capacity import Authority, CareDesk, CareKind, Municipality
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,23 @@ class DeskAnalysis:
 
     def authority_gaps(self, pattern: Pattern) -> list[AuthorityGap]:
         """Slots whose demand needs an authority that no function in `pattern` there holds."""
+        return self._once("gaps", pattern, self._authority_gaps)
+
+    def shortfalls(self, pattern: Pattern) -> list[SlotShortfall]:
+        """Hours `pattern` cannot serve, per slot; care whose authority is missing altogether is
+        left to `authority_gaps` (nobody in the slot may give it, so it stands apart exactly)."""
+        return self._once("shortfalls", pattern, self._shortfalls)
+
+    def _once(self, what: str, pattern: Pattern, compute: Callable[[Pattern], list[T]]
+              ) -> list[T]:
+        """Each result once per pattern: several rules and the document ask the same."""
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get((what, id(pattern)))
+        if found is None or found[0] is not pattern:
+            found = memo[(what, id(pattern))] = (pattern, compute(pattern))
+        return found[1]  # type: ignore[no-any-return]
+
+    def _authority_gaps(self, pattern: Pattern) -> list[AuthorityGap]:
         gaps = []
         supply = pattern.supply
         for slot, entries in self.demand.items():
@@ -104,9 +125,7 @@ class DeskAnalysis:
                         e for e in entries if e.care.authority is authority)))
         return gaps
 
-    def shortfalls(self, pattern: Pattern) -> list[SlotShortfall]:
-        """Hours `pattern` cannot serve, per slot; care whose authority is missing altogether is
-        left to `authority_gaps` (nobody in the slot may give it, so it stands apart exactly)."""
+    def _shortfalls(self, pattern: Pattern) -> list[SlotShortfall]:
         missing = {(gap.slot, entry.care) for gap in self.authority_gaps(pattern)
                    for entry in gap.demands}
         supply = pattern.supply

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from generator.model.capacity import Authority, CareKind, Qualification, StaffFunction
 
@@ -61,7 +62,13 @@ class Group:
 
 def closed_groups(present: Iterable[Requirement]) -> list[Group]:
     """Every closed, non-empty group of the requirements present in a slot, smallest first."""
-    present = sorted(set(present), key=_order)
+    return _closed_groups(frozenset(present))
+
+
+@lru_cache(maxsize=1024)
+def _closed_groups(requirements: frozenset[Requirement]) -> list[Group]:
+    """Computed once per set of requirements: most slots of a desk have the same set."""
+    present = sorted(requirements, key=_order)
     unions: set[frozenset[StaffFunction]] = {frozenset()}
     for requirement in present:
         unions |= {union | requirement.servers for union in unions}

@@ -118,21 +118,19 @@ Row = tuple[dict[int, int], int]
 
 
 def _rows(problem: Problem, columns: list[_Column]) -> Iterable[Row]:
+    working: dict[Slot, list[tuple[int, _Column]]] = {}
+    for i, column in enumerate(columns):
+        for slot in column.minutes:
+            working.setdefault(slot, []).append((i, column))
     for slot, demand in problem.demand.items():
+        here = working.get(slot, [])
         present = [requirement for requirement, hours in demand.items() if hours > 0]
         for group in closed_groups(present):
             need = math.ceil(60 * sum((demand[r] for r in group.members), Fraction(0)))
-            yield _row(columns, slot, group.servers), need
+            yield {i: column.minutes[slot] for i, column in here
+                   if column.function in group.servers}, need
         for authority in sorted(problem.presence.get(slot, ()), key=lambda a: a.id):
-            coefficients = {i: 1 for i, column in enumerate(columns)
-                            if authority in column.function.authorities and slot in column.minutes}
-            yield coefficients, 1
-
-
-def _row(columns: list[_Column], slot: Slot, servers: frozenset[StaffFunction]) -> dict[int, int]:
-    """The minutes each column of an allowed function gives `slot`."""
-    return {i: column.minutes[slot] for i, column in enumerate(columns)
-            if slot in column.minutes and column.function in servers}
+            yield {i: 1 for i, column in here if authority in column.function.authorities}, 1
 
 
 def _colwise(count: int, rows: list[Row]) -> tuple[list[int], list[int], list[float]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model.capacity import DAY_NAMES, DAYS, DayPart
 
@@ -66,17 +67,24 @@ class Week:
 
     def minutes_per_slot(self, day: str, start: str, end: str) -> dict[Slot, int]:
         """The minutes a shift on `day` from `start` to `end` gives each slot it overlaps."""
-        begin = DAYS.index(day) * MINUTES_PER_DAY + minutes(start)
-        shift = (begin, begin + duration(start, end))
-        given: dict[Slot, int] = {}
-        for slot in self.slots:
-            part = self.parts[slot.part_index]
-            slot_start = slot.day_index * MINUTES_PER_DAY + minutes(part.start)
-            overlap = _cyclic_overlap(shift, (slot_start, slot_start + duration(part.start,
-                                                                                  part.end)))
+        return dict(_minutes_per_slot(self.parts, day, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _minutes_per_slot(parts: tuple[DayPart, ...], day: str, start: str,
+                      end: str) -> tuple[tuple[Slot, int], ...]:
+    """Computed once per shape: a pattern repeats the same few shapes on every day."""
+    begin = DAYS.index(day) * MINUTES_PER_DAY + minutes(start)
+    shift = (begin, begin + duration(start, end))
+    given = []
+    for d, slot_day in enumerate(DAYS):
+        for p, part in enumerate(parts):
+            slot_start = d * MINUTES_PER_DAY + minutes(part.start)
+            overlap = _cyclic_overlap(shift, (slot_start,
+                                              slot_start + duration(part.start, part.end)))
             if overlap:
-                given[slot] = overlap
-        return given
+                given.append((Slot(d, p, slot_day, part.id), overlap))
+    return tuple(given)
 
 
 def _cyclic_overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

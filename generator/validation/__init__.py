@@ -77,9 +77,12 @@ def validate_document(document: YamlDocument, *, kind: str | None = None,
             "rules/, een gedeeld protocol in protocols/, een casus (met sleutel 'casus') of een "
             "inzetbestand (met sleutel 'inzet'); het is niet gecontroleerd")))
         return findings
-    findings.extend(to_finding(document, p) for p in schema_problems(
-        document.data, SCHEMAS[kind], precheck=precheck, show_values=show_values))
+    structure = [to_finding(document, p) for p in schema_problems(
+        document.data, SCHEMAS[kind], precheck=precheck, show_values=show_values)]
+    findings.extend(structure)
     for module in checks_for(kind):
+        if structure and getattr(module, "NEEDS_VALID_SCHEMA", False):
+            continue  # it reads the model, which is only built from schema-valid data
         options = getattr(module, "OPTIONS", {})
         findings.extend(to_finding(document, p) for p in module.check(document, **options))
     return findings

@@ -25,27 +25,14 @@ from generator.model.capacity import (
 from generator.model.mapping import Node, Unresolved, fields_of
 from generator.validation.problems import Problem
 from generator.validation.references import unknown_reference
-from generator.validation.schema import validator_for
 
 ID = "zorgloketten"
 KINDS = ("zorgloketten",)
-SCHEMA = "zorgloketten.schema.json"
-
-
-def agreement(document: YamlDocument) -> tuple[Municipality, list[Unresolved]] | None:
-    """The model of a schema-valid agreement and its unresolved references; None when the schema
-    already has findings (they come first; the model cannot be built from invalid data)."""
-    validator = validator_for(SCHEMA)
-    if validator is None or not validator.is_valid(document.data):
-        return None
-    return unresolved_in(document)
+NEEDS_VALID_SCHEMA = True
 
 
 def check(document: YamlDocument) -> Iterator[Problem]:
-    built = agreement(document)
-    if built is None:
-        return
-    municipality, unresolved = built
+    municipality, unresolved = unresolved_in(document)
     yield from references(document, municipality, unresolved)
     if unresolved:
         return

@@ -26,23 +26,24 @@ from generator.model.capacity import (
     attach_rows,
     build_rows,
     index_of,
+    unresolved_in,
 )
 from generator.model.tables import read_table
-from generator.validation.capacity import agreement, list_key
+from generator.validation.capacity import list_key
 from generator.validation.problems import Problem
 from generator.validation.references import unknown_reference
 from generator.validation.schema import required_columns, schema_problems
 
 ID = "zorgvraag"
 KINDS = ("zorgloketten",)
+NEEDS_VALID_SCHEMA = True
 TABLE_SCHEMA = "zorgvraag-tabel.schema.json"
 
 
 def check(document: YamlDocument) -> Iterator[Problem]:
-    built = agreement(document)
-    if built is None or built[1]:
-        return  # schema findings, or references the agreement check reports
-    municipality = built[0]
+    municipality, unresolved = unresolved_in(document)
+    if unresolved:
+        return  # the agreement check reports them
     problems = list(_day_part_keys(municipality))
     tables = []
     for declared in municipality.demand_files:

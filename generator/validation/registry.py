@@ -1,7 +1,9 @@
 """The explicit registry of semantic check kinds: id -> module.
 
 A check module declares `ID` (its registry key), `KINDS` (the document kinds it applies to:
-"regio", "regels", "casus", "protocol"), optionally `OPTIONS` (name -> default), and
+"regio", "regels", "casus", "protocol", "zorgloketten", "inzet"), optionally `OPTIONS` (name ->
+default) and `NEEDS_VALID_SCHEMA` (True: it runs only when the schema found nothing, as it reads
+the model), and
 `check(document, **options)`, a generator of Problems for one document. A module that compares
 documents also defines `check_run(documents)`, yielding (document, Problem) pairs for one run.
 To add a check: write the module, import it below and add it to CHECKS.
