@@ -439,7 +439,8 @@ def capaciteit(region_names: tuple[str, ...], deployments: tuple[Path, ...],
 @_exits
 def build(region_names: tuple[str, ...], out: Path | None, check: bool, case: Path | None,
           regions: Path | None, rules: Path | None, quiet: bool) -> int:
-    """Maak de Word-documenten: werkinstructie, checklists, formulieren en vergelijking."""
+    """Maak de Word-documenten: werkinstructie, checklists, formulieren, vergelijking en per
+    zorgloket de onderbouwing capaciteit."""
     from generator import settings
     from generator.documents.build import BuildOptions, run_build
 

@@ -31,7 +31,13 @@ from generator.model.capacity import (
     build_municipality,
 )
 from generator.model.catalogue import CatalogueRule, build_catalogue
-from generator.regions import CAPACITY_FILE, DEFAULT_REGIONS_DIR, region_file, region_files
+from generator.regions import (
+    CAPACITY_FILE,
+    DEFAULT_REGIONS_DIR,
+    RegionInvalid,
+    region_file,
+    region_files,
+)
 
 DEFAULT_RULES = Path("rules/capaciteit.yaml")
 
@@ -147,6 +153,17 @@ def load_municipality(file: Path, result: Result) -> Municipality | None:
             raise RegiekitError(f"{declared.file} veranderde tijdens het lezen")
         rows.append(table)
     attach_rows(municipality, tuple(rows))
+    return municipality
+
+
+def load_capacity_region(file: Path) -> Municipality:
+    """A valid municipality for the documents; raises RegionInvalid (with the errors) when its
+    agreement has errors, YamlLoadError when it cannot be read."""
+    result = Result()
+    municipality = load_municipality(file, result)
+    if municipality is None:
+        raise RegionInvalid(file, sorted(f for f in result.findings
+                                         if f.severity is Severity.ERROR))
     return municipality
 
 

@@ -1,7 +1,10 @@
 """`regiekit build`: plan the documents, render them, write them atomically or compare them.
 
 Per region: the work instruction, its checklists and its blank forms, written under
-`<out>/<region-id>/`; for two regions or more also `<out>/vergelijking.docx`. A region's
+`<out>/<region-id>/`; for two regions or more also `<out>/vergelijking.docx`. A region with care
+desks (`zorgloketten.yaml`, seed 004) gets per desk
+`<out>/<region-id>/<wijk-id>/onderbouwing-capaciteit.docx`; a region's folder may hold either
+agreement or both. A region's
 documents are rendered one by one, each to a temporary file beside its place, and renamed into
 place together once all are written (generator.filesystem): a failure never leaves a
 half-written document nor part of a region, nothing is written or removed through a symbolic
@@ -24,6 +27,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
+from generator.capacity.analysis import DeskAnalysis
+from generator.documents.capacity import DOCUMENT as CAPACITY_DOCUMENT
+from generator.documents.capacity import KIND as CAPACITY_KIND
+from generator.documents.capacity import capacity_context
 from generator.documents.checklists import checklists
 from generator.documents.comparison import comparison_context
 from generator.documents.context import (
@@ -38,9 +45,19 @@ from generator.documents.manifest import COMPARISON_GROUP, Manifest, read_manife
 from generator.documents.reproducible import DocumentProperties
 from generator.documents.templates_check import OVERRIDE_FOLDER, TEMPLATE_DIR
 from generator.documents.words import plural
-from generator.errors import RegiekitError
+from generator.errors import RegiekitError, UsageError
 from generator.filesystem import OutputTree
-from generator.regions import DEFAULT_REGIONS_DIR, Region, RegionInvalid, load_region, region_files
+from generator.model.capacity import Municipality
+from generator.regions import (
+    AGREEMENT_FILES,
+    CAPACITY_FILE,
+    DEFAULT_REGIONS_DIR,
+    Region,
+    RegionInvalid,
+    load_region,
+    region_file,
+    region_files,
+)
 
 COMPARISON_FILE = "vergelijking.docx"
 
@@ -140,6 +157,21 @@ def plan_region(region: Region, out: Path) -> list[PlannedDocument]:
     return documents
 
 
+def plan_capacity(municipality: Municipality, out: Path) -> list[PlannedDocument]:
+    """Per care desk its onderbouwing-capaciteit.docx, in a folder named after its district."""
+    control = municipality.document
+    planned = []
+    for desk in municipality.desks:
+        properties = DocumentProperties(
+            title=f"{CAPACITY_KIND}: {desk.name}", subject=municipality.name,
+            author=control.owner or control.drafted_by, created=midnight(control.day))
+        planned.append(PlannedDocument(
+            out / municipality.id / desk.district.id / CAPACITY_DOCUMENT, CAPACITY_DOCUMENT,
+            capacity_context(DeskAnalysis(municipality, desk)), properties,
+            Path(municipality.yaml.file).parent))
+    return planned
+
+
 def plan_comparison(regions: list[Region], out: Path) -> PlannedDocument:
     context = comparison_context(regions)
     dates = [day for day in map(created_at, regions) if day is not None]
@@ -222,20 +254,55 @@ def region_label(name: str) -> str:
     return f"regio '{path.parent.name if path.suffix == '.yaml' else path.name}'"
 
 
+def agreement_files(name: str, root: Path) -> tuple[Path | None, Path | None]:
+    """The coordination agreement and the care desks of a region given as id, folder or file;
+    either may be missing, not both."""
+    path = Path(name)
+    if path.is_file():
+        return (None, path) if path.name == CAPACITY_FILE else (path, None)
+    found: list[Path | None] = []
+    missing: list[str] = []
+    for file in AGREEMENT_FILES:
+        try:
+            found.append(region_file(name, root, file))
+        except UsageError as error:
+            found.append(None)
+            missing.append(str(error))
+    if found == [None, None]:
+        raise UsageError("; ".join(missing))
+    return found[0], found[1]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A region that was built: its id (the manifest's group) and its coordination agreement."""
+
+    id: str
+    region: Region | None
+
+
 def build_region(name: str, options: BuildOptions, tree: OutputTree, outcome: Outcome,
-                 manifest: Manifest) -> Region | None:
-    """Load, render and write one region; a failure is recorded and None returned."""
+                 manifest: Manifest) -> Built | None:
+    """Load, render and write one region (its coordination agreement, its care desks or both);
+    a failure is recorded and None returned."""
+    from generator.capacity.run import load_capacity_region
+
     try:
-        region = load_region(name, options.regions_root)
-        paths = produce(plan_region(region, options.out), tree, outcome, check=options.check)
-        retire(manifest, region.id, paths, tree, outcome, check=options.check)
+        coordination, desks = agreement_files(name, options.regions_root)
+        region = load_region(coordination, options.regions_root) if coordination else None
+        municipality = load_capacity_region(desks) if desks else None
+        planned = (plan_region(region, options.out) if region else []) + (
+            plan_capacity(municipality, options.out) if municipality else [])
+        group = region.id if region else municipality.id if municipality else name
+        paths = produce(planned, tree, outcome, check=options.check)
+        retire(manifest, group, paths, tree, outcome, check=options.check)
     except RegionInvalid as error:
         outcome.failures.append((region_label(name), str(error), EXIT_FINDINGS))
         return None
     except RegiekitError as error:
         outcome.failures.append((region_label(name), str(error), EXIT_FAILED))
         return None
-    return region
+    return Built(group, region)
 
 
 def build_comparison(regions: list[Region], options: BuildOptions, tree: OutputTree,
@@ -250,9 +317,12 @@ def build_comparison(regions: list[Region], options: BuildOptions, tree: OutputT
 
 
 def region_names(options: BuildOptions) -> list[str]:
+    """The regions asked for, else every region with a regio.yaml or a zorgloketten.yaml."""
     if options.regions:
         return list(options.regions)
-    return [str(path.parent) for path in region_files(options.regions_root)]
+    folders = {path.parent for file in AGREEMENT_FILES
+               for path in region_files(options.regions_root, file)}
+    return [str(folder) for folder in sorted(folders)]
 
 
 def run_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
@@ -266,18 +336,19 @@ def run_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
         raise RegiekitError(f"geen regio's gevonden onder {options.regions_root}/")
     outcome, manifest = Outcome(), read_manifest(options.out)
     with OutputTree(options.out, create=not options.check) as tree:
-        built = [r for r in (build_region(n, options, tree, outcome, manifest) for n in names)
-                 if r is not None]
+        built = [b for b in (build_region(n, options, tree, outcome, manifest) for n in names)
+                 if b is not None]
+        regions = [b.region for b in built if b.region is not None]
         if len(built) < len(names):
             if len(names) > 1:
                 errors.write(f"regiekit: {COMPARISON_FILE} niet bijgewerkt, want niet alle "
                              "regio's zijn gelukt\n")
         elif options.regions:
-            if len(built) >= 2:
-                build_comparison(built, options, tree, outcome, manifest)
+            if len(regions) >= 2:
+                build_comparison(regions, options, tree, outcome, manifest)
         else:
-            build_comparison(built, options, tree, outcome, manifest)
-            for group in manifest.groups_except([r.id for r in built] + [COMPARISON_GROUP]):
+            build_comparison(regions, options, tree, outcome, manifest)
+            for group in manifest.groups_except([b.id for b in built] + [COMPARISON_GROUP]):
                 retire(manifest, group, [], tree, outcome, check=options.check)  # region removed
         save_manifest(manifest, tree, outcome, check=options.check)
     report(outcome, options, stream=stream, errors=errors)

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # imported lazily: generator.validation's registry imports th
     from generator.validation.problems import Problem
 
 ID = "sjablonen"
-KINDS = ("regio",)
+KINDS = ("regio", "zorgloketten")
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDE_FOLDER = "templates"
@@ -58,8 +58,15 @@ TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
                                     "conditional", "aspects"}),
     "casusoverzicht.docx": frozenset({"region", "doc", "summary", "timeline_chart", "timeline",
                                       "deadlines", "findings", "next", "privacy"}),
+    "onderbouwing-capaciteit.docx": frozenset({
+        "region", "doc", "note", "summary", "demand", "demand_chart", "functions", "pattern",
+        "providers", "costs", "cost_chart", "issues", "minimal", "comparison", "negotiation",
+        "method", "sources"}),
 }
 """The top-level names each template's context provides (tests keep this in step with the code)."""
+
+CAPACITY_TEMPLATES = frozenset({"onderbouwing-capaciteit.docx"})
+"""The templates built from `zorgloketten.yaml`; every other one from `regio.yaml`."""
 
 
 def check(document: YamlDocument) -> Iterator[Problem]:
@@ -75,7 +82,23 @@ def check_run(documents: list[YamlDocument]) -> Iterator[tuple[YamlDocument, Pro
         yield from _as_findings(template, template_problems(template))
     for document in documents:
         for template in override_templates(Path(document.file).parent):
-            yield from _as_findings(template, template_problems(template, document))
+            if _reads(document, template, documents):
+                yield from _as_findings(template, template_problems(template, document))
+
+
+def _reads(document: YamlDocument, template: Path, documents: list[YamlDocument]) -> bool:
+    """Whether `template` in the region's folder is checked with `document`: the onderbouwing
+    with the care desks, the others with regio.yaml (or, without one, with the care desks)."""
+    from generator.regions import CAPACITY_FILE
+
+    capacity = Path(document.file).name == CAPACITY_FILE
+    if template.name in CAPACITY_TEMPLATES:
+        return capacity
+    if not capacity:
+        return True
+    folder = Path(document.file).parent
+    return not any(Path(other.file).parent == folder and other is not document
+                   for other in documents)
 
 
 def shipped_templates() -> list[Path]:
@@ -223,6 +246,8 @@ def sample_contexts(name: str, document: YamlDocument) -> list[dict[str, Any]]:
     from generator.documents.forms import form_context
     from generator.model.region import build_region
 
+    if name in CAPACITY_TEMPLATES:
+        return _capacity_contexts(document)
     try:
         region = build_region(document)
         if name == "werkinstructie.docx":
@@ -234,3 +259,17 @@ def sample_contexts(name: str, document: YamlDocument) -> list[dict[str, Any]]:
     except (KeyError, TypeError, ValueError, AttributeError):
         return []  # the schema check reports what is wrong with the region itself
     return []
+
+
+def _capacity_contexts(document: YamlDocument) -> list[dict[str, Any]]:
+    """The onderbouwing of every desk, when the care desks are valid (else none)."""
+    from generator.capacity.analysis import DeskAnalysis
+    from generator.capacity.run import load_capacity_region
+    from generator.documents.capacity import capacity_context
+    from generator.errors import RegiekitError
+
+    try:
+        municipality = load_capacity_region(Path(document.file))
+    except RegiekitError:
+        return []  # validate reports what is wrong with the agreement itself
+    return [capacity_context(DeskAnalysis(municipality, desk)) for desk in municipality.desks]

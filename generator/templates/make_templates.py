@@ -899,6 +899,70 @@ def vergelijking() -> Builder:
     return b
 
 
+def onderbouwing() -> Builder:
+    """Per care desk (seed 004): the substantiation of capacity and budget for the municipality."""
+    b = Builder()
+    b.header_footer("{{ region.name }} · {{ doc.title }}", "{{ doc.footer }}")
+    b.title_page("{{ doc.kind }}", "{{ doc.title }}", "{{ region.name }}", "doc.rows")
+    b.when("note", lambda: b.para("{{ note }}", "Klein"))
+    b.page_break()
+    b.heading("Samenvatting", 1)
+    b.loop("line in summary", lambda: b.para("{{ line }}"))
+    b.heading("1. Zorgvraagoverzicht", 1)
+    b.para("De zorgvraag per zorgsoort en dagdeel, met de kwalificatie die de zorg vraagt.")
+    b.list_table("demand", "d", [
+        ("Zorgsoort", "{{ d.care }}", 3.4), ("Vereist", "{{ d.needs }}", 3.6),
+        ("Dagdeel", "{{ d.part }}", 2.0), ("Uur per week", "{{ d.week }}", 2.0),
+        ("Uur per dag", "{{ d.days }}", 5.6)])
+    b.para("Zorgvraag en ingeroosterde uren per dag en dagdeel", "Tussenkop")
+    b.picture("demand_chart")
+    b.heading("2. Functiemix", 1)
+    b.list_table("functions", "f", [
+        ("Functie", "{{ f.name }}", 3.3), ("Niveau", "{{ f.level }}", 1.6),
+        ("Kwalificaties", "{{ f.qualifications }}", 3.6),
+        ("Bevoegdheden", "{{ f.authorities }}", 2.7), ("Uurtarief", "{{ f.rate }}", 1.8),
+        ("Mag geven", "{{ f.cares }}", 3.4)])
+    b.heading("3. Basisdienstenpatroon", 1)
+    b.para("Het aantal medewerkers per dienst en dag, zoals vastgelegd voor dit zorgloket.")
+    week_grid(b, "pattern")
+    b.para("Bemensing per aanbieder", "Tussenkop")
+    b.list_table("providers", "p", [
+        ("Aanbieder", "{{ p.name }}", 4.6), ("Functies (uur per week)", "{{ p.staff }}", 9.6),
+        ("Totaal", "{{ p.total }}", 2.4)])
+    b.heading("4. Kosten en budget", 1)
+    b.kv_table("costs", widths=(7.0, 9.6))
+    b.picture("cost_chart")
+    b.heading("5. Tekorten en overschrijdingen", 1)
+    b.tag("if issues")
+    b.bullets("issues")
+    b.tag("else")
+    b.para("Geen: het basisdienstenpatroon dekt de zorgvraag in elk dagdeel met personeel dat "
+           "die zorg mag geven, en past met de flexreserve binnen het budget.")
+    b.tag("endif")
+    b.heading("6. Minimaal basisdienstenpatroon", 1)
+    b.para("Het goedkoopste patroon van hele diensten dat de zorgvraag dekt met de juiste "
+           "kwalificaties, naast het basisdienstenpatroon.")
+    week_grid(b, "minimal")
+    b.para("Verschil per functie", "Tussenkop")
+    b.list_table("comparison", "c", [
+        ("Functie", "{{ c.function }}", 3.6), ("Patroon (uur per week)", "{{ c.declared }}", 3.2),
+        ("Minimaal (uur per week)", "{{ c.minimal }}", 3.2),
+        ("Verschil (uur)", "{{ c.difference }}", 2.6), ("Kosten per jaar", "{{ c.cost }}", 4.0)])
+    b.heading("7. Voor de onderhandeling met de gemeente", 1)
+    b.loop("line in negotiation", lambda: b.para("{{ line }}"))
+    b.heading("Werkwijze", 2)
+    b.loop("line in method", lambda: b.para("{{ line }}", "Klein"))
+    b.loop("line in sources", lambda: b.para("{{ line }}", "Bron"))
+    return b
+
+
+def week_grid(b: Builder, rows: str) -> None:
+    """A row per shift time and function, a column per weekday with the number of staff."""
+    days = ("ma", "di", "wo", "do", "vr", "za", "zo")
+    b.list_table(rows, "r", [("Dienst", "{{ r.time }}", 3.5), ("Functie", "{{ r.function }}", 3.3)]
+                 + [(day, f"{{{{ r.days[{index}] }}}}", 1.4) for index, day in enumerate(days)])
+
+
 TEMPLATES: dict[str, tuple[Callable[[], Builder], str]] = {
     "werkinstructie.docx": (werkinstructie, "Werkinstructie"),
     "checklist.docx": (checklist, "Checklist"),
@@ -906,6 +970,7 @@ TEMPLATES: dict[str, tuple[Callable[[], Builder], str]] = {
     "verzoek.docx": (verzoek, "Verzoek"),
     "vergelijking.docx": (vergelijking, "Vergelijking van regio's"),
     "casusoverzicht.docx": (casusoverzicht, "Casusoverzicht"),
+    "onderbouwing-capaciteit.docx": (onderbouwing, "Onderbouwing capaciteit"),
 }
 
 

@@ -167,3 +167,16 @@ def test_case_mail_pdf_reads_from_the_toegang_on_the_request_date(
     assert "Verzoek per mail · Regio Apeldoorn · 7 maart 2024" in text
     form = squash(pdf_texts["apeldoorn-complexe-casus/formulier-casusformat-2"])
     assert "Hoort bij Stap 4 (Fysieke zorgtafel)" in form
+
+
+@pytest.mark.parametrize("desk", ["noord", "centrum", "zuid"])
+def test_onderbouwing_pdf_shows_its_figures_and_both_charts(
+        pdf_files: dict[str, Path], pdf_texts: dict[str, str], desk: str) -> None:
+    key = f"voorbeeldgemeente/{desk}/onderbouwing-capaciteit"
+    text = squash(pdf_texts[key])
+    expected = ["Onderbouwing capaciteit", f"Zorgloket {desk.capitalize()}", "Zorgvraagoverzicht",
+                "Functiemix", "Basisdienstenpatroon", "Kosten en budget", "Toegekend budget",
+                "Minimaal basisdienstenpatroon", "Voor de onderhandeling met de gemeente"]
+    assert [e for e in expected if e not in text] == []
+    images = _images(pdf_files[key])
+    assert len(images) == 2 and all(width >= 1200 for width, _ in images)

@@ -122,8 +122,10 @@ def test_validate_does_not_import_docxtpl_or_lxml() -> None:
 
 
 def _planned() -> list[tuple[str, dict[str, Any]]]:
-    """(template, context) of every document of the shipped regions and an example case."""
-    from generator.documents.build import plan_comparison, plan_region
+    """(template, context) of every document of the shipped regions (with the care desks of
+    seed 004) and an example case."""
+    from generator.capacity.run import load_capacity_region
+    from generator.documents.build import plan_capacity, plan_comparison, plan_region
     from generator.documents.case import plan_case, read_case
     from generator.documents.overview import assess
 
@@ -135,6 +137,8 @@ def _planned() -> list[tuple[str, dict[str, Any]]]:
     document, case = read_case(path, REPO / "regions")
     assessment = assess(document, path, REPO / "regions", REPO / "rules" / "regels.yaml")
     planned += plan_case(case, assessment, out)
+    planned += plan_capacity(load_capacity_region(
+        REPO / "regions" / "voorbeeldgemeente" / "zorgloketten.yaml"), out)
     return [(document.template, document.context) for document in planned]
 
 
