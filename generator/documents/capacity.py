@@ -25,7 +25,7 @@ from generator.documents.capacity_charts import (
     budget_picture,
     demand_picture,
 )
-from generator.documents.context import clean, row
+from generator.documents.context import clean, control_rows, row
 from generator.documents.words import capitalize, dutch_date, join_and
 from generator.model.capacity import DAYS, StaffFunction
 from generator.model.region import Source
@@ -65,22 +65,21 @@ def capacity_context(analysis: DeskAnalysis) -> Context:
 
 
 def document_block(analysis: DeskAnalysis) -> Context:
+    """Title-page data and footer, with the document control of the agreement."""
     municipality, desk = analysis.municipality, analysis.desk
     document = municipality.document
     responsible = municipality.responsible_for(desk)
-    date = dutch_date(document.date) if document.date else ""
     district = desk.district
-    rows = (row("Gemeente", municipality.name)
-            + row("Wijk", district.name + (f" ({district.residents:,} inwoners)".replace(",", ".")
-                                           if district.residents else ""))
+    residents = f" ({district.residents:,} inwoners)".replace(",", ".") \
+        if district.residents else ""
+    rows = (row("Gemeente", municipality.name) + row("Wijk", district.name + residents)
             + row("Verantwoordelijke organisatie", responsible[0].name if responsible else "")
             + row("Aanbieders", join_and([p.name for p in desk.providers]))
-            + row("Begrotingsjaar", str(desk.budget.year))
-            + row("Vastgesteld", date) + row("Versie", document.version)
-            + row("Opgesteld door", document.drafted_by)
-            + row("Bron van dit document", f"regions/{municipality.id}/{CAPACITY_FILE}"))
+            + row("Begrotingsjaar", str(desk.budget.year)) + control_rows(document))
+    version = f"versie {document.version}" if document.version else ""
+    date = dutch_date(document.day) if document.day else ""
     return {"kind": KIND, "title": desk.name, "rows": rows,
-            "footer": " · ".join(p for p in (KIND, desk.name, date) if p)}
+            "footer": " · ".join(p for p in (KIND, desk.name, version, date) if p)}
 
 
 # --- summary ----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from generator.cli import main
 
 DEPLOYMENTS = "examples/capaciteit/inzet-noord.csv"
 WRONG_STAFF = ("examples/capaciteit/inzet-noord.csv:8:57: [fout] INZET-KWALIFICATIE niet het "
-               "juiste personeel: cliënt C-003345 kreeg op 2025-03-03 (avond) psychogeriatrische "
+               "juiste personeel: cliënt C-003345 kreeg op 2026-03-02 (avond) psychogeriatrische "
                "zorg, die kwalificatie psychogeriatrie vraagt; ingezet: Verzorgende IG")
 
 
@@ -71,7 +71,7 @@ def test_spending_above_the_budget_pro_rata_is_a_warning(region: Path) -> None:
     result = capaciteit("voorbeeldgemeente", "--regions", root, "--inzet", DEPLOYMENTS)
     assert result.exit_code == 1
     assert (f"{DEPLOYMENTS}:13:1: [waarschuwing] INZET-BUDGET Zorgloket Noord: de inzet van "
-            "2025-03-03 t/m 2025-03-04 (2 dagen) kost € 811; het budget naar rato is € 548 "
+            "2026-03-02 t/m 2026-03-03 (2 dagen) kost € 811; het budget naar rato is € 548 "
             "(2 van 365 dagen van € 100.000): € 263 erboven") in result.stdout
     within = capaciteit("voorbeeldgemeente", "--regions", root, "--inzet",
                         "tests/data/capaciteit/inzet.yaml")
@@ -94,8 +94,8 @@ def test_deployment_files_never_show_what_is_written_about_a_client(tmp_path: Pa
     deployments = tmp_path / "inzet.csv"
     deployments.write_text(
         "client;datum;wijk;dagdeel;zorgsoort;functie;uren\n"
-        "Jan de Vries;2025-03-03;noord;ochtend;verpleging;verpleegkundige;1\n"
-        "C-0001;2025-03-03;noord;ochtend;verpleging;Marietje Bakker;1\n"
+        "Jan de Vries;2026-03-02;noord;ochtend;verpleging;verpleegkundige;1\n"
+        "C-0001;2026-03-02;noord;ochtend;verpleging;Marietje Bakker;1\n"
         "C-0002;2025-13-45;noord;ochtend;verpleging;verpleegkundige;1\n", encoding="utf-8")
     result = capaciteit("voorbeeldgemeente", "--inzet", str(deployments), "--format", "json")
     assert result.exit_code == 1
@@ -110,7 +110,7 @@ def test_deployment_files_never_show_what_is_written_about_a_client(tmp_path: Pa
 def test_unknown_ids_in_deployments_are_named_by_column_only(tmp_path: Path) -> None:
     deployments = tmp_path / "inzet.csv"
     deployments.write_text("client;datum;wijk;dagdeel;zorgsoort;functie;uren\n"
-                           "C-0001;2025-03-03;noord;ochtend;verpleging;marietje-bakker;1\n")
+                           "C-0001;2026-03-02;noord;ochtend;verpleging;marietje-bakker;1\n")
     result = capaciteit("voorbeeldgemeente", "--inzet", str(deployments))
     assert result.exit_code == 1
     assert "inzet.csv:2:44: [fout] INZET-VERWIJZING inzet[0].functie: deze functie bestaat " \
@@ -133,7 +133,7 @@ def test_every_format(output_format: str) -> None:
         assert list(cases["voorbeeldgemeente/zuid"]) == []  # passed
     if output_format == "github":
         assert result.stdout.startswith(
-            "::error file=examples/capaciteit/nachttekort/zorgloketten.yaml,line=173,col=71,"
+            "::error file=examples/capaciteit/nachttekort/zorgloketten.yaml,line=176,col=71,"
             "title=CAPACITEIT-TEKORT::")
     if output_format == "sarif":
         assert json.loads(result.stdout)["runs"][0]["results"][0]["ruleId"] == \

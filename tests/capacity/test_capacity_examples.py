@@ -16,38 +16,38 @@ from generator.cli import main
 CARE = "van de functies die deze zorg mogen geven"
 EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
     "nachttekort": [
-        (173, 71, "CAPACITEIT-TEKORT",
+        (176, 71, "CAPACITEIT-TEKORT",
          "Zorgloket Noord, nacht (za, zo): tekort 5 uur per dag; zorgvraag 5 uur (persoonlijke "
          "verzorging 3 uur, verpleegtechnische handelingen 2 uur), ingeroosterd 0 uur "
          f"{CARE} (Wijkverpleegkundige, Verpleegkundige, Verzorgende IG, GVP'er)")],
     "verkeerde-kwalificatie": [
-        (181, column, "CAPACITEIT-TEKORT",
+        (184, column, "CAPACITEIT-TEKORT",
          f"Zorgloket Noord, {part} (elke dag): tekort {hours} uur per dag; zorgvraag {hours} uur "
          f"(psychogeriatrische zorg {hours} uur), ingeroosterd 0 uur {CARE} (GVP'er)")
         for column, part, hours in ((36, "ochtend", 4), (48, "middag", 5), (59, "avond", 3))],
     "geen-wijkverpleegkundige": [
-        (232, 48, "CAPACITEIT-BEVOEGDHEID",
+        (235, 48, "CAPACITEIT-BEVOEGDHEID",
          "Zorgloket Centrum, middag (ma t/m vr): niemand met de bevoegdheid indiceren "
          "ingeroosterd, terwijl de zorgvraag 1 uur indicatiestelling bevat; rooster een functie "
          "in die deze bevoegdheid heeft (Wijkverpleegkundige)")],
     "budget-overschrijding": [
-        (162, 17, "BUDGET-OVERSCHRIJDING",
+        (165, 17, "BUDGET-OVERSCHRIJDING",
          "Zorgloket Noord: het basisdienstenpatroon kost € 1.877.811 per jaar (52 weken), met "
          "flexreserve (6% van het budget: € 118.800) € 1.996.611; toegekend budget "
          "€ 1.980.000: overschrijding € 16.611; het minimale basisdienstenpatroon past wel "
          "(€ 1.850.901, met flexreserve € 1.969.701)")],
     "budget-ontoereikend": [
-        (262, 17, "BUDGET-ONTOEREIKEND",
+        (265, 17, "BUDGET-ONTOEREIKEND",
          "Zorgloket Zuid: geen basisdienstenpatroon dat de zorgvraag dekt past binnen het "
          "budget; het minimale patroon kost € 1.764.217 per jaar, met flexreserve (5% van het "
          "budget: € 90.000) € 1.854.217; nodig is een budget van € 1.857.071, € 57.071 meer dan "
          "de toegekende € 1.800.000"),
-        (262, 17, "BUDGET-OVERSCHRIJDING",
+        (265, 17, "BUDGET-OVERSCHRIJDING",
          "Zorgloket Zuid: het basisdienstenpatroon kost € 1.877.239 per jaar (52 weken), met "
          "flexreserve (5% van het budget: € 90.000) € 1.967.239; toegekend budget € 1.800.000: "
          "overschrijding € 167.239")],
     "twee-verantwoordelijken": [
-        (141, 29, "ZORGLOKET-VERANTWOORDELIJKE",
+        (144, 29, "ZORGLOKET-VERANTWOORDELIJKE",
          "Zorgloket Noord heeft al een verantwoordelijke organisatie (Zorggroep Noord); per "
          "zorgloket is precies één organisatie verantwoordelijk voor de verdeling van het werk en "
          "de inzet van personeel")],
@@ -104,7 +104,7 @@ def test_a_variant_differs_from_the_region_in_one_place_only() -> None:
 def test_validate_reports_two_responsible_organisations_too() -> None:
     result = CliRunner().invoke(main, ["validate", "examples/capaciteit/twee-verantwoordelijken"])
     assert result.exit_code == 1
-    assert "zorgloketten.yaml:141:29: [fout] ZORGLOKET-VERANTWOORDELIJKE" in result.stdout
+    assert "zorgloketten.yaml:144:29: [fout] ZORGLOKET-VERANTWOORDELIJKE" in result.stdout
 
 
 def test_sources_name_the_seed_section() -> None:

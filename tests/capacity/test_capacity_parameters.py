@@ -42,14 +42,14 @@ def test_a_higher_tariff_overruns_the_budget(region: Path) -> None:
     """Verzorgende IG from 51.75 to 57.75 an hour: 259 h a week cost Zuid € 80.808 a year more
     and its room was € 70.261; Noord and Centrum still fit."""
     edit(region / "zorgloketten.yaml", "uurtarief: 51.75", "uurtarief: 57.75")
-    assert verdict(region) == [("zorgloketten.yaml", 262, "BUDGET-OVERSCHRIJDING")]
+    assert verdict(region) == [("zorgloketten.yaml", 265, "BUDGET-OVERSCHRIJDING")]
 
 
 def test_more_night_demand_is_a_shortfall(region: Path) -> None:
     """Noord's night persoonlijke verzorging from 21 to 49 hours a week: 9 h a night, 8 staffed."""
     edit(region / "zorgloketten.yaml", "{ochtend: 168, middag: 42, avond: 84, nacht: 21}",
          "{ochtend: 168, middag: 42, avond: 84, nacht: 49}")
-    assert verdict(region) == [("zorgloketten.yaml", 173, "CAPACITEIT-TEKORT")]
+    assert verdict(region) == [("zorgloketten.yaml", 176, "CAPACITEIT-TEKORT")]
 
 
 def test_more_demand_in_the_csv_export_is_a_shortfall_at_its_row(region: Path) -> None:
@@ -60,13 +60,13 @@ def test_more_demand_in_the_csv_export_is_a_shortfall_at_its_row(region: Path) -
 
 def test_a_smaller_budget_is_not_enough_for_any_pattern(region: Path) -> None:
     edit(region / "zorgloketten.yaml", "bedrag: 1750000", "bedrag: 1500000")
-    assert verdict(region) == [("zorgloketten.yaml", 213, "BUDGET-ONTOEREIKEND"),
-                               ("zorgloketten.yaml", 213, "BUDGET-OVERSCHRIJDING")]
+    assert verdict(region) == [("zorgloketten.yaml", 216, "BUDGET-ONTOEREIKEND"),
+                               ("zorgloketten.yaml", 216, "BUDGET-OVERSCHRIJDING")]
 
 
 def test_a_larger_flex_reserve_overruns_the_budget(region: Path) -> None:
     edit(region / "zorgloketten.yaml", "          bedrag: 120000", "          bedrag: 250000")
-    assert verdict(region) == [("zorgloketten.yaml", 213, "BUDGET-OVERSCHRIJDING")]
+    assert verdict(region) == [("zorgloketten.yaml", 216, "BUDGET-OVERSCHRIJDING")]
 
 
 def test_a_longer_evening_takes_an_hour_from_the_night(region: Path) -> None:
