@@ -29,7 +29,6 @@ from generator.documents.context import clean, control_rows, row
 from generator.documents.words import capitalize, dutch_date, join_and
 from generator.model.capacity import DAYS, StaffFunction
 from generator.model.region import Source
-from generator.regions import CAPACITY_FILE
 
 Context = dict[str, Any]
 DOCUMENT = "onderbouwing-capaciteit.docx"

@@ -72,23 +72,17 @@ SMALL_PARTS = [{"id": "ochtend", "naam": "Ochtend", "begin": "07:00", "eind": "1
                {"id": "middag", "naam": "Middag", "begin": "11:00", "eind": "15:00"},
                {"id": "rest", "naam": "Rest", "begin": "15:00", "eind": "07:00"}]
 RATES = st.sampled_from([40, 47.5, 50, 55, 61.25, 70])
-HOURS = st.sampled_from([0, 0.5, 1, 1.5, 2, 3])
+SOME = st.sampled_from([0, 0.5, 1])
+MORE = st.sampled_from([0, 0.5, 1, 2.5])
+LARGE = st.sampled_from([0, 1, 2.5, 3, 4.5])
 QUALIFIED = {"wvk": (["wijkverpleging"], ["indiceren"]), "vpk": (["verpleging"], []),
              "vz": (["verzorging"], []), "gvp": (["verzorging", "psychogeriatrie"], [])}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rates=st.tuples(RATES, RATES, RATES, RATES),
-       morning=st.tuples(HOURS, HOURS, HOURS, HOURS), noon=st.tuples(HOURS, HOURS),
-       extra=st.booleans())
-def test_solver_matches_brute_force(rates: tuple[float, ...], morning: tuple[float, ...],
-                                    noon: tuple[float, ...], extra: bool) -> None:
-    """Demand on Monday morning (four kinds of care) and noon (two), at most 4 hours each, in
-    4-hour dagdelen, optionally with a declared 09:00-13:00 shape. With at most 4 hours a slot an
-    optimum has at most one dagdeel shift and two 09:00-13:00 shifts per function, so every
-    pattern within those bounds is tried, cheapest first, and judged by max flow: the first that
-    serves must cost exactly what the solver found."""
-    assume(0 < sum(morning) <= 4 and sum(noon) <= 4)
+def _instance(rates: tuple[float, ...], morning: tuple[float, ...], noon: tuple[float, ...],
+              extra: bool) -> DeskAnalysis:
+    """Demand on Monday morning (four kinds of care) and noon (two) in 4-hour dagdelen,
+    optionally with a declared 09:00-13:00 shape."""
     functions = {name: (*QUALIFIED[name], rate)
                  for name, rate in zip(QUALIFIED, rates, strict=True)}
     per_care = {"pv": {"ochtend": morning[0], "middag": noon[0]},
@@ -99,16 +93,51 @@ def test_solver_matches_brute_force(rates: tuple[float, ...], morning: tuple[flo
                for care, hours in per_care.items() if any(hours.values())]
     pattern = [{"dagen": ["di"], "begin": "09:00", "eind": "13:00", "functie": "vz"}] \
         if extra else []
-    analysis = desk(agreement(entries, pattern, functions=functions, day_parts=SMALL_PARTS))
-    assert analysis.minimal.weekly_cost == _brute_force(analysis, extra)
+    return desk(agreement(entries, pattern, functions=functions, day_parts=SMALL_PARTS))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rates=st.tuples(RATES, RATES, RATES, RATES),
+       morning=st.tuples(LARGE, LARGE, SOME, SOME), noon=st.tuples(LARGE, LARGE))
+def test_solver_matches_brute_force(rates: tuple[float, ...], morning: tuple[float, ...],
+                                    noon: tuple[float, ...]) -> None:
+    """At most 8 hours a slot: an optimum has at most two shifts of a function in a slot (a
+    third would give it 12 hours, more than all the demand). Every pattern within that bound
+    is tried, cheapest first, and judged by max flow: the first that serves must cost exactly
+    what the solver found."""
+    assume(0 < sum(morning) <= 8 and sum(noon) <= 8)
+    analysis = _instance(rates, morning, noon, extra=False)
+    assert analysis.minimal.weekly_cost == _brute_force(analysis, extra=False)
     assert analysis.covers(analysis.minimal)
 
 
-def _brute_force(analysis: DeskAnalysis, extra: bool) -> Fraction:
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rates=st.tuples(RATES, RATES, RATES, RATES),
+       morning=st.tuples(MORE, SOME, SOME, SOME), noon=st.tuples(SOME, MORE))
+def test_solver_matches_brute_force_with_a_declared_shape(
+        rates: tuple[float, ...], morning: tuple[float, ...], noon: tuple[float, ...]) -> None:
+    """With the 09:00-13:00 shape (two hours in each slot) and at most 4 hours a slot: at most
+    one dagdeel shift and two 09:00-13:00 shifts per function in an optimum."""
+    assume(0 < sum(morning) <= 4 and sum(noon) <= 4)
+    analysis = _instance(rates, morning, noon, extra=True)
+    assert analysis.minimal.weekly_cost == _brute_force(analysis, extra=True)
+    assert analysis.covers(analysis.minimal)
+
+
+def test_two_kinds_of_care_never_share_the_same_hours() -> None:
+    """3 h verzorging and 3 h verpleging in a 4-hour morning: one verpleegkundige may give both
+    but has 4 hours, not 6; the cheapest is a verpleegkundige and a verzorgende."""
+    analysis = _instance((70, 60, 50, 55), (3, 3, 0, 0), (0, 0), extra=False)
+    assert sorted((line.function.id, line.count) for line in analysis.minimal.lines) == \
+        [("vpk", 1), ("vz", 1)]
+    assert analysis.minimal.weekly_cost == 4 * 60 + 4 * 50
+
+
+def _brute_force(analysis: DeskAnalysis, *, extra: bool) -> Fraction:
+    bounds = [("07:00", "11:00", 1 if extra else 2), ("11:00", "15:00", 1 if extra else 2)]
+    bounds += [("09:00", "13:00", 2)] if extra else []
     columns = [("ma", start, end, function, bound)
-               for function in analysis.municipality.functions
-               for start, end, bound in [("07:00", "11:00", 1), ("11:00", "15:00", 1),
-                                         *([("09:00", "13:00", 2)] if extra else [])]]
+               for function in analysis.municipality.functions for start, end, bound in bounds]
     costs = [Fraction(str(f.hourly_rate)) * 4 for _, _, _, f, _ in columns]
     gives = [supply_of(analysis, [(d, s, e, f, 1)]) for d, s, e, f, _ in columns]
     candidates = sorted(
