@@ -386,24 +386,26 @@ def _dots(axes: Axes, diagram: LadderDiagram, step: StepInfo, place: BoxPlace,
 
 
 def _lanes(diagram: LadderDiagram, rows: dict[int, int]) -> dict[tuple[int, int], float]:
-    """An x in the left margin for every jump that skips a row, outer lanes for longer jumps."""
-    jumps = sorted(((step.number, target) for index, step in enumerate(diagram.steps)
-                    for target in step.following if rows.get(target) != index + 1),
-                   key=lambda jump: abs(rows.get(jump[1], 0) - rows[jump[0]]))
-    return {jump: LANE_RIGHT - 0.3 * (number + 1) for number, jump in enumerate(jumps)}
+    """An x in the left margin for every link drawn beside the boxes: a jump that skips a row,
+    and every step taken at the same time as another; outer lanes for longer links."""
+    links = [(step.number, target) for index, step in enumerate(diagram.steps)
+             for target in step.following if rows.get(target) != index + 1]
+    links += [(step.number, partner) for step in diagram.steps for partner in step.alongside
+              if partner in rows]
+    links.sort(key=lambda link: abs(rows.get(link[1], 0) - rows[link[0]]))
+    return {link: LANE_RIGHT - 0.3 * (number + 1) for number, link in enumerate(links)}
 
 
 def _links(axes: Axes, step: StepInfo, index: int, boxes: Sequence[BoxPlace],
            rows: dict[int, int], lanes: dict[tuple[int, int], float], y: YFunction) -> None:
-    """Arrows from a step to the steps that follow it when it brings no result, and to the
-    next step when that one is taken at the same time ("tegelijk")."""
-    place, x = boxes[index], _centre()
-    if rows.get(next(iter(step.alongside), -1)) == index + 1 and index + 1 < len(boxes):
-        _arrow(axes, [(x, y(place.bottom)), (x, y(boxes[index + 1].top))], color=CONDITION)
-        _text(axes, x + 0.12, y(place.bottom + 0.12), "tegelijk", size=SMALL_PT,
-              color=CONDITION, weight="bold")
+    """Arrows from a step to the steps taken at the same time, and to the steps that follow it
+    when it brings no result."""
+    for partner in step.alongside:
+        if partner in rows:
+            _together(axes, boxes[index], boxes[rows[partner]], lanes[(step.number, partner)], y)
     if not step.following:
         return
+    place, x = boxes[index], _centre()
     start = place.bottom
     if len(step.following) > 1:
         start = _choice(axes, step, place, y)
@@ -422,6 +424,20 @@ def _links(axes: Axes, step: StepInfo, index: int, boxes: Sequence[BoxPlace],
                       else (BOX_LEFT, y(place.middle)))
             _arrow(axes, [origin, (lane, origin[1]), (lane, y(boxes[row].middle)),
                           (BOX_LEFT, y(boxes[row].middle))])
+
+
+def _together(axes: Axes, step: BoxPlace, partner: BoxPlace, lane: float,
+              y: YFunction) -> None:
+    """A branch off the arrow into `step` that enters `partner`: both start together, the
+    partner does not wait for the step's result."""
+    entry, x = step.top - 0.22, _centre()
+    _arrow(axes, [(x, y(entry)), (lane, y(entry)), (lane, y(partner.middle)),
+                  (BOX_LEFT, y(partner.middle))], color=CONDITION)
+    # Between the lane and the boxes, beside the gap above the partner: other links cross the
+    # margin only at a box's middle or just above a box.
+    axes.text(lane + 0.06, y(partner.top - ARROW_GAP / 2), "tegelijk",
+              fontproperties=font("bold", SMALL_PT), color=CONDITION, rotation=90,
+              ha="left", va="center", parse_math=False)
 
 
 def _choice(axes: Axes, step: StepInfo, place: BoxPlace, y: YFunction) -> float:

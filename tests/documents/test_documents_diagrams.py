@@ -167,3 +167,19 @@ def test_texts_that_look_like_markup_are_drawn_literally(regions_copy: Path,
     assert result.exit_code == 0, result.output
     alts = [alt for alt, _ in _pictures(tmp_path / "out" / "zou" / "werkinstructie.docx")]
     assert any(r"Stap 1, Kosten $\frac{1}{$ & <b>tafel</b> {{ x }}:" in alt for alt in alts)
+
+
+def test_a_step_taken_at_the_same_time_branches_off_instead_of_following() -> None:
+    from generator.loader import load_yaml
+    from generator.model.region import build_region
+
+    region = build_region(load_yaml(REPO / "tests" / "data" / "validate" / "valid"
+                                    / "together-with" / "regio.yaml"))
+    (ladder,) = [ladder for ladder in region.ladders
+                 if any(step.together_with for step in ladder.steps)]
+    diagram = ladder_diagram(ladder)
+    fourth, fifth = diagram.steps[3], diagram.steps[4]
+    assert (fourth.alongside, fifth.together_with) == ((5,), 4)
+    assert 5 not in fourth.following  # drawn as a branch beside the boxes, not as what follows
+    alt = ladder_picture(ladder).alt
+    assert "Tegelijk met deze stap: stap 5." in alt and "tegelijk met stap 4, niet erna" in alt
