@@ -17,6 +17,7 @@ indexes).
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections.abc import Iterator
@@ -151,7 +152,22 @@ def load_yaml(path: Path | str) -> YamlDocument:
 
 
 def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:
-    """Parse YAML text into a YamlDocument; raises YamlLoadError on anything unreadable."""
+    """Parse YAML text into a YamlDocument; raises YamlLoadError on anything unreadable.
+
+    The cyclic garbage collector is paused meanwhile: parsing makes only new, acyclic objects
+    (nodes, then plain data), and the collector's passes over them made a large file five to
+    six times slower to read (a 20,000-role region: 12 s instead of 2 s).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, name)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(text: str, name: str) -> YamlDocument:
     try:
         _check_depth(text, name)
         root = yaml.compose(text, Loader=_ComposeLoader)

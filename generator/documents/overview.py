@@ -10,16 +10,23 @@ messages never repeat case text either.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.documents.casewords import OUTCOMES, case_block, person, step_label
 from generator.documents.context import Context, clean, name, names_text, region_summary, row
 from generator.documents.diagrams import Lane, Mark, Span, TimelineDiagram
 from generator.documents.figures import Picture
-from generator.documents.words import capitalize, dutch_date, join_and, join_or, working_days
+from generator.documents.words import (
+    capitalize,
+    dutch_date,
+    join_and,
+    join_or,
+    thousands,
+    working_days,
+)
 from generator.errors import UsageError
 from generator.findings import Finding, Result
 from generator.loader import YamlDocument
@@ -30,6 +37,19 @@ if TYPE_CHECKING:
     from generator.nextstep import NextReport, NextStep, RouteStatus
 
 TITLE = "Casusoverzicht"
+MAX_ROWS = 500
+"""Most rows of one table. A case with more events shows the latest ones and says how many it
+leaves out, so the document stays readable and its size bounded (README, Reliability)."""
+MAX_STEP_LANES = 40
+"""Most escalation steps drawn in the timeline chart: the latest ones."""
+
+T = TypeVar("T")
+
+
+def latest(items: list[T], limit: int = MAX_ROWS) -> tuple[list[T], int]:
+    """The last `limit` items and how many came before them."""
+    omitted = max(len(items) - limit, 0)
+    return items[omitted:], omitted
 
 
 @dataclass(frozen=True)
@@ -154,9 +174,10 @@ def events(case: Case, due: dict[int, Deadline]) -> list[Event]:
             found.append(Event(stuck.solved, "Knelpunt opgelost"))
     for escalation in case.escalations_in_order:
         found += escalation_events(escalation, due.get(escalation.index))
+    used_for = _steps_per_form(case)
     for filled in case.forms:
         if filled.date and filled.form:
-            used = [f"stap {e.number}" for e in case.escalations_in_order if e.form is filled]
+            used = used_for.get(id(filled), [])
             found.append(Event(filled.date, f"{capitalize(filled.form.name)} ingevuld",
                                note=f"Voor {join_and(used)}" if used else ""))
     for followed in case.protocols:
@@ -174,6 +195,15 @@ def events(case: Case, due: dict[int, Deadline]) -> list[Event]:
                                person(waiver.decided_by)))
     order = {id(event): index for index, event in enumerate(found)}
     return sorted(found, key=lambda event: (event.day, order[id(event)]))
+
+
+def _steps_per_form(case: Case) -> dict[int, list[str]]:
+    """Per filled form (by identity), `stap n` for each step it was used for: one pass."""
+    found: dict[int, list[str]] = {}
+    for escalation in case.escalations_in_order:
+        if escalation.form is not None:
+            found.setdefault(id(escalation.form), []).append(f"stap {escalation.number}")
+    return found
 
 
 def escalation_events(escalation: Escalation, deadline: Deadline | None) -> list[Event]:
@@ -211,7 +241,10 @@ def lanes(case: Case, due: dict[int, Deadline]) -> list[Lane]:
         found.append(Lane("Casusoverleg", marks=meetings))
     found += [Lane("Knelpunt", spans=(Span(s.date, s.solved or until, s.solved is None),))
               for s in case.bottlenecks]
-    for escalation in case.escalations_in_order:
+    drawn, omitted = latest(case.escalations_in_order, MAX_STEP_LANES)
+    if omitted:
+        found.append(Lane(f"{thousands(omitted)} eerdere stappen niet getekend"))
+    for escalation in drawn:
         found.append(escalation_lane(escalation, due.get(escalation.index), until))
     others = tuple(Mark(day) for day in sorted(
         [f.date for f in case.forms if f.date] + [p.date for p in case.protocols]
@@ -242,8 +275,17 @@ def timeline_picture(case: Case, calendar: WorkdayCalendar, rows: list[Event],
     first, last = min(days) - timedelta(days=1), max(days) + timedelta(days=1)
     named = tuple((day, why) for day, why in days_off(calendar, first - timedelta(days=1), last)
                   if why != "weekend" and day.weekday() < 5)
-    diagram = TimelineDiagram(first, last, case.reference_date, tuple(chart_lanes), named)
+    drawn = tuple(clipped(lane, first, last) for lane in chart_lanes)
+    diagram = TimelineDiagram(first, last, case.reference_date, drawn, named)
     return Picture(diagram, timeline_alt(case, diagram))
+
+
+def clipped(lane: Lane, first: date, last: date) -> Lane:
+    """The lane as far as it falls between `first` and `last` (the days the chart shows)."""
+    spans = tuple(replace(span, start=max(span.start, first), end=min(span.end, last))
+                  for span in lane.spans if span.end >= first and span.start <= last)
+    return replace(lane, spans=spans,
+                   marks=tuple(mark for mark in lane.marks if first <= mark.day <= last))
 
 
 def timeline_alt(case: Case, diagram: TimelineDiagram) -> str:
@@ -308,8 +350,13 @@ def waived_row(case: Case, finding: Finding) -> Context:
 
 def findings_context(case: Case, result: Result) -> Context:
     findings = sorted(result.findings, key=lambda f: (f.line, f.code))
+    rows = [finding_row(finding) for finding in findings[:MAX_ROWS]]
+    if len(findings) > MAX_ROWS:
+        rows.append({"rule": "", "severity": "", "line": "", "source": "",
+                     "message": f"En nog {thousands(len(findings) - MAX_ROWS)} bevindingen; "
+                                "'regiekit check' op de casus toont ze alle"})
     return {
-        "rows": [finding_row(finding) for finding in findings],
+        "rows": rows,
         "waived": [waived_row(case, finding) for finding in result.waived],
         "verdict": "" if findings else (
             "Geen open bevindingen; van de regel hieronder wijkt de casus bewust af."
@@ -376,8 +423,15 @@ def overview_context(case: Case, assessment: Assessment) -> Context:
     calendar = calendar_for(case.region.yaml.data)
     terms = deadlines(case, calendar)
     due = {deadline.escalation.index: deadline for deadline in terms}
-    rows = events(case, due)
+    everything = events(case, due)
+    rows, earlier = latest(everything)
     picture = timeline_picture(case, calendar, rows, lanes(case, due))
+    if earlier:
+        rows.insert(0, Event(everything[earlier - 1].day, f"{thousands(earlier)} eerdere "
+                                                          "gebeurtenissen niet "
+                                          "getoond", note=f"Het overzicht toont de laatste "
+                                                          f"{MAX_ROWS}; het dossier bevat ze alle"))
+    terms_shown, earlier_terms = latest(terms)
     return {
         **clean({
             "region": region_summary(case.region),
@@ -385,7 +439,11 @@ def overview_context(case: Case, assessment: Assessment) -> Context:
             "summary": summary_rows(case),
             "timeline": [{"date": dutch_date(e.day), "what": e.what, "who": e.who,
                           "note": e.note} for e in rows],
-            "deadlines": [deadline_row(deadline) for deadline in terms],
+            "deadlines": ([{"step": f"{thousands(earlier_terms)} eerdere stappen niet getoond",
+                            "sent": "", "length": "", "due": "", "replies": "",
+                            "skipped": f"Het overzicht toont de laatste {MAX_ROWS}"}]
+                          if earlier_terms else [])
+            + [deadline_row(deadline) for deadline in terms_shown],
             "findings": findings_context(case, assessment.result),
             "next": next_context(assessment.plan),
             "privacy": "Dit overzicht toont alleen wat de regio benoemt (rollen, organisaties, "
