@@ -6,6 +6,7 @@ check has to care about positions and every finding still points at the right li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,10 +48,20 @@ def listing(items: Iterable[object], limit: int = LISTED) -> str:
     return ", ".join(shown)
 
 
-def describe_path(path: JsonPath) -> str:
-    """A path as a coordinator reads it in the YAML: `ladders[0].stappen[1].naam`."""
+_KEY = re.compile(r"[a-z0-9_]+(-[a-z0-9_]+)*")
+
+
+def describe_path(path: JsonPath, *, private: bool = False) -> str:
+    """A path as a coordinator reads it in the YAML: `ladders[0].stappen[1].naam`.
+
+    `private` (a case file): a key that is not written like a key or id (lower case, digits,
+    `_` and `-`, at most 64 characters) is shown as `…`: a name typed as a key stays out.
+    """
     text = ""
     for part in path:
+        if not isinstance(part, int) and private and not (
+                len(str(part)) <= 64 and _KEY.fullmatch(str(part))):
+            part = "…"
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "het bestand"
 

@@ -168,6 +168,10 @@ class _Voice:
     show_values: bool = True
     known_keys: frozenset[str] | None = None
 
+    def where(self, path: JsonPath) -> str:
+        """The path, its keys masked where they may be a value (see describe_path)."""
+        return describe_path(path, private=not self.show_values)
+
     def key(self, key: Any) -> str:
         shown = self.show_values or (self.known_keys is not None and key in self.known_keys)
         return f" '{key}'" if shown else ""
@@ -217,8 +221,8 @@ def _about(error: ValidationError, path: JsonPath, voice: _Voice, shown: str,
            hidden: str) -> str:
     """`shown` with {value} and {path} filled in; without values `hidden`, with {path} only."""
     if voice.show_values:
-        return shown.format(value=_value(error.instance), path=describe_path(path))
-    return hidden.format(path=describe_path(path))
+        return shown.format(value=_value(error.instance), path=voice.where(path))
+    return hidden.format(path=voice.where(path))
 
 
 def _kind_of(value: Any) -> str:
@@ -235,7 +239,7 @@ def _required(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator
     missing = [key for key in error.validator_value if key not in error.instance]
     key = _quoted_name(error.message) or (missing[0] if missing else "?")
     yield Problem(path, "SCHEMA-VERPLICHT",
-                  f"verplichte sleutel '{key}' ontbreekt in {describe_path(path)}")
+                  f"verplichte sleutel '{key}' ontbreekt in {voice.where(path)}")
 
 
 def _quoted_name(message: str) -> str | None:
@@ -257,7 +261,7 @@ def _additional(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterat
         hint = _key_hints(allowed).closest(str(key))
         suggestion = f"; bedoelde u '{hint}'?" if hint else f"; toegestaan: {', '.join(allowed)}"
         yield Problem(path + (key,), "SCHEMA-ONBEKENDE-SLEUTEL",
-                      f"onbekende sleutel{voice.key(key)} in {describe_path(path)}{suggestion}",
+                      f"onbekende sleutel{voice.key(key)} in {voice.where(path)}{suggestion}",
                       key=True)
 
 
@@ -266,7 +270,7 @@ def _type(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Pro
     types = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
     names = [_TYPES.get(t, t) for t in types]
     shown = f" ({_value(error.instance)})" if voice.show_values else ""
-    message = (f"{describe_path(path)} moet {' of '.join(names)} zijn, "
+    message = (f"{voice.where(path)} moet {' of '.join(names)} zijn, "
                f"niet {_kind_of(error.instance)}{shown}")
     if "boolean" in types:
         message += "; schrijf true of false (ja/nee/yes/no/on/off blijven tekst)"
@@ -286,7 +290,7 @@ def _minimum(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[
              "maximum": "hoogstens", "exclusiveMaximum": "kleiner dan"}
     code = "SCHEMA-MINIMUM" if "inimum" in str(error.validator) else "SCHEMA-MAXIMUM"
     now = f" (nu {_value(error.instance)})" if voice.show_values else ""
-    yield Problem(path, code, f"{describe_path(path)} moet {words[str(error.validator)]} "
+    yield Problem(path, code, f"{voice.where(path)} moet {words[str(error.validator)]} "
                               f"{error.validator_value} zijn{now}")
 
 
@@ -311,13 +315,13 @@ def _format(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[P
 def _length(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     size = error.validator_value
     if error.validator == "minLength" and size == 1:
-        yield Problem(path, "SCHEMA-LEEG", f"{describe_path(path)} mag niet leeg zijn")
+        yield Problem(path, "SCHEMA-LEEG", f"{voice.where(path)} mag niet leeg zijn")
         return
     unit = "teken(s)" if "Length" in str(error.validator) else "item(s)"
     bound = "minstens" if str(error.validator).startswith("min") else "hoogstens"
     code = "SCHEMA-TE-KORT" if bound == "minstens" else "SCHEMA-TE-LANG"
     why = error.schema.get("description") if error.validator == "maxLength" else None
-    yield Problem(path, code, f"{describe_path(path)} moet {bound} {size} {unit} bevatten"
+    yield Problem(path, code, f"{voice.where(path)} moet {bound} {size} {unit} bevatten"
                               + (f": {why}" if why else ""))
 
 
@@ -331,17 +335,17 @@ def _unique(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[P
             continue
         what = _value(item) if voice.show_values else "een waarde"
         yield Problem(path + (index,), "SCHEMA-DUBBEL",
-                      f"{what} staat twee keer in {describe_path(path)}")
+                      f"{what} staat twee keer in {voice.where(path)}")
 
 
 def _other(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     yield Problem(path, "SCHEMA-ONGELDIG",
-                  f"{describe_path(path)} voldoet niet aan het schema (regel '{error.validator}')")
+                  f"{voice.where(path)} voldoet niet aan het schema (regel '{error.validator}')")
 
 
 def _no_branch(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
     yield Problem(path, "SCHEMA-GEEN-VORM",
-                  f"{describe_path(path)} past bij geen van de toegestane vormen")
+                  f"{voice.where(path)} past bij geen van de toegestane vormen")
 
 
 _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath, _Voice], Iterator[Problem]]] = {

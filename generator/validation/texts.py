@@ -13,6 +13,7 @@ from typing import Any
 from generator.documents.words import thousands
 from generator.findings import Severity
 from generator.loader import JsonPath, YamlDocument
+from generator.validation.files import document_kind
 from generator.validation.problems import Problem, describe_path
 from generator.validation.walk import children
 
@@ -24,19 +25,20 @@ MAX_TEXT = 10_000
 
 
 def check(document: YamlDocument) -> Iterator[Problem]:
+    private = document_kind(document.file, document.data) == "casus"
     pending: list[tuple[JsonPath, Any]] = [((), document.data)]
     while pending:
         path, value = pending.pop()
         if isinstance(value, str):
             if len(value) > MAX_TEXT:
-                yield _long(path, len(value))
+                yield _long(describe_path(path, private=private), path, len(value))
         else:
             pending.extend(reversed(list(children(value, path))))
 
 
-def _long(path: JsonPath, length: int) -> Problem:
+def _long(where: str, path: JsonPath, length: int) -> Problem:
     return Problem(path, "TEKST-TE-LANG",
-                   f"de tekst in {describe_path(path)} is {thousands(length)} tekens lang, "
+                   f"de tekst in {where} is {thousands(length)} tekens lang, "
                    f"meer dan {thousands(MAX_TEXT)}: een document met zo'n alinea opent traag "
                    "of niet in Word en LibreOffice; kort de tekst in of verwijs naar een bijlage",
                    severity=Severity.WARNING)
