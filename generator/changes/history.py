@@ -16,6 +16,7 @@ a silently different document (`build --check` would call the committed one stal
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,9 +45,31 @@ def version_of(region: Region) -> str:
     return region.document.version if region.document else ""
 
 
+_DOCUMENT_BLOCK = re.compile(rb"^document:[ \t]*\r?\n((?:[ \t]+[^\n]*\n|[ \t]*\r?\n)*)",
+                             re.MULTILINE)
+_QUOTED_VERSION = re.compile(rb"""^([ \t]+)versie:[ \t]*(?:'([^'\n]*)'|"([^"\\\n]*)")[ \t]*"""
+                             rb"(?:#[^\n]*)?\r?$", re.MULTILINE)
+
+
 def stated_version(version: Version) -> str | None:
     """The version a committed file states (`document.versie`), read without validating it:
-    "" when it states none, None when it is not readable YAML (`read_region` tells why)."""
+    "" when it states none, None when it is not readable YAML (`read_region` tells why).
+
+    A quoted `versie` directly under `document` (how regions write it) is read from the text;
+    anything else by parsing the file."""
+    block = _DOCUMENT_BLOCK.search(version.content)
+    found = _QUOTED_VERSION.search(block.group(1)) if block else None
+    if found and block and block.group(1).startswith(found.group(1)) and \
+            not block.group(1).startswith(found.group(1) + b" "):
+        quoted = found.group(2) if found.group(2) is not None else found.group(3)
+        try:
+            return quoted.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    return _parsed_version(version)
+
+
+def _parsed_version(version: Version) -> str | None:
     try:
         data = parse_yaml(version.content.decode("utf-8-sig"), str(version.file)).data
     except (UnicodeDecodeError, YamlLoadError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -127,27 +128,46 @@ class Git:
     def history(self, file: Path, start: Commit | None = None) -> Iterator[Version]:
         """The versions of `file` committed up to `start` (default HEAD), newest first: one per
         commit that changed it (a commit that deleted it is skipped)."""
-        log = self._run("log", "--format=%H %cs", start.id if start else "HEAD", "--",
-                        self._relative(file))
-        if log is None or log.returncode != 0:  # a repository without commits yet
-            return
-        commits = _commits(log.stdout)
-        for commit, content in zip(commits, self._contents(commits, file), strict=True):
+        path = self._relative(file)
+        known = _PREFETCHED.get((self.top, path)) if start is None else None
+        if known is None:
+            log = self._run("log", "--format=%H %cs", start.id if start else "HEAD", "--", path)
+            if log is None or log.returncode != 0:  # a repository without commits yet
+                return
+            commits = _commits(log.stdout)
+            known = list(zip(commits, self._contents([(c, path) for c in commits]),
+                             strict=True))
+        for commit, content in known:
             if content is not None:
                 yield Version(file, content, commit.label, commit)
 
-    def _contents(self, commits: list[Commit], file: Path) -> list[bytes | None]:
-        """`file` in each commit, read by one `git cat-file --batch` (not a process each)."""
-        if not commits:
+    def prefetch(self, files: list[Path]) -> dict[str, list[tuple[Commit, bytes | None]]]:
+        """The committed versions (up to HEAD) of several files, by one `git log` and one
+        `git cat-file` for all of them: what `history` reads for each, one by one."""
+        paths = sorted({self._relative(file) for file in files})
+        log = self._run("log", "--format=%x01%H %cs", "--name-only", "HEAD", "--", *paths)
+        if log is None or log.returncode != 0:
+            return {}
+        wanted = set(paths)
+        requests = [(commit, path) for commit, names in _changed(log.stdout)
+                    for path in (names & wanted or wanted)]  # a merge lists no names
+        found: dict[str, list[tuple[Commit, bytes | None]]] = {path: [] for path in paths}
+        for (commit, path), content in zip(requests, self._contents(requests), strict=True):
+            found[path].append((commit, content))
+        return found
+
+    def _contents(self, requests: list[tuple[Commit, str]]) -> list[bytes | None]:
+        """Each (commit, path)'s file, read by one `git cat-file --batch` (not a process
+        each)."""
+        if not requests:
             return []
-        path = self._relative(file)
-        request = "".join(f"{commit.id}:{path}\n" for commit in commits).encode()
+        lines = "".join(f"{commit.id}:{path}\n" for commit, path in requests).encode()
         try:
             answer = subprocess.run(["git", "-C", str(self.top), "cat-file", "--batch"],
-                                    input=request, capture_output=True, check=False)
+                                    input=lines, capture_output=True, check=False)
         except FileNotFoundError:
-            return [None] * len(commits)
-        return _batch_contents(answer.stdout, len(commits))
+            return [None] * len(requests)
+        return _batch_contents(answer.stdout, len(requests))
 
     def previous(self, newer: Version) -> Version | None:
         """The newest committed version before `newer` whose content differs from it."""
@@ -192,6 +212,36 @@ def _git(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes] | 
                               check=False)
     except FileNotFoundError:
         return None
+
+
+_PREFETCHED: dict[tuple[Path, str], list[tuple[Commit, bytes | None]]] = {}
+"""Committed versions read ahead for the files of one build (see `prefetched`)."""
+
+
+@contextmanager
+def prefetched(files: list[Path]) -> Iterator[None]:
+    """Within the block, `Git.history` of these files reads what one `git log` and one
+    `git cat-file` fetched for all of them (a build asks for every region); cleared after, so
+    a later call sees new commits."""
+    git = Git.around(files[0]) if files else None
+    fetched = {(git.top, path): versions for path, versions in git.prefetch(files).items()} \
+        if git is not None else {}
+    _PREFETCHED.update(fetched)
+    try:
+        yield
+    finally:
+        for key in fetched:
+            _PREFETCHED.pop(key, None)
+
+
+def _changed(log: bytes) -> list[tuple[Commit, set[str]]]:
+    """`git log --format=%x01%H %cs --name-only` output: each commit with the files it changed."""
+    entries = []
+    for block in log.split(b"\x01")[1:]:
+        header, _, names = block.decode().partition("\n")
+        [commit] = _commits(header.encode())
+        entries.append((commit, {name for name in names.splitlines() if name}))
+    return entries
 
 
 def _batch_contents(output: bytes, count: int) -> list[bytes | None]:

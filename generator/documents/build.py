@@ -335,7 +335,10 @@ def run_build(options: BuildOptions, *, stream: TextIO, errors: TextIO) -> int:
     if not names:
         raise RegiekitError(f"geen regio's gevonden onder {options.regions_root}/")
     outcome, manifest = Outcome(), read_manifest(options.out)
-    with OutputTree(options.out, create=not options.check) as tree:
+    from generator.changes.versions import prefetched
+
+    with prefetched(region_files(options.regions_root)), \
+            OutputTree(options.out, create=not options.check) as tree:
         built = [b for b in (build_region(n, options, tree, outcome, manifest) for n in names)
                  if b is not None]
         regions = [b.region for b in built if b.region is not None]

@@ -132,3 +132,21 @@ def test_one_cat_file_batch_reads_every_committed_version() -> None:
     output = (b"aaa blob 7\nab\ncd\ne\n" + b"abc:regio.yaml missing\n" + b"bbb blob 0\n\n")
     assert _batch_contents(output, 3) == [b"ab\ncd\ne", None, b""]
     assert _batch_contents(b"", 2) == [None, None]
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("id: x\ndocument:\n  titel: T\n  versie: \"1.2\"\n", "1.2"),
+    ("document:\n    titel: T\n    versie: '2.0'  # vastgesteld\nbronnen: []\n", "2.0"),
+    ("document:\n  titel: T\n  versie: 1.0\n", ""),  # not text: invalid, states no version
+    ("document:\n  titel: T\n  bron:\n    versie: '9'\n", ""),  # not document's own key
+    ("document: {titel: T, versie: '3'}\n", "3"),
+    ("document:\n  titel: T\n", ""),
+    ("document: [\n", None),
+])
+def test_the_stated_version_is_read_quickly_and_as_yaml_reads_it(text: str,
+                                                                  stated: str | None) -> None:
+    from generator.changes.history import stated_version
+    from generator.changes.versions import Version
+
+    version = Version(Path("regio.yaml"), text.encode(), "test")
+    assert stated_version(version) == stated
