@@ -19,17 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from generator.loader import YamlDocument
-from generator.model.mapping import (
-    Builder,
-    Node,
-    Resolver,
-    Unresolved,
-    dates_in,
-    key,
-    node,
-    ref,
-    yaml_key,
-)
+from generator.model.mapping import Builder, Node, Resolver, Unresolved, dates_in, key, node, ref
 from generator.model.region import (
     Condition,
     Form,
@@ -79,13 +69,19 @@ class Actor(Node):
 
     @property
     def acting_role(self) -> Role | None:
-        """Its own role, else the role of the member it names."""
-        return self.role or (self.member.role if self.member else None)
+        """Its own role, else the role of the member it names; None when the role it names
+        itself is unknown (that is reported once, as an unresolved reference)."""
+        if self.role is not None or not self.resolves("role"):
+            return self.role
+        return self.member.role if self.member else None
 
     @property
     def acting_organisation(self) -> Organisation | None:
-        """Its own organisation, else the organisation of the member it names."""
-        return self.organisation or (self.member.organisation if self.member else None)
+        """Its own organisation, else the organisation of the member it names; None when the
+        organisation it names itself is unknown."""
+        if self.organisation is not None or not self.resolves("organisation"):
+            return self.organisation
+        return self.member.organisation if self.member else None
 
 
 @node
@@ -142,6 +138,14 @@ class FilledForm(Node):
     form: Form | None = ref("formulier", label="formulier")
     date: dt.date | None = key("datum", default=None, label="datum")
     values: Mapping[str, Any] = key("velden", label="velden")
+
+
+class Outcome:
+    """How an escalation step ended (`uitkomst`): the values the case schema allows."""
+
+    RUNNING = "lopend"
+    SOLUTION = "oplossing"
+    NO_RESULT = "geen-resultaat"
 
 
 @node
@@ -216,13 +220,31 @@ class ExpectedFinding(Node):
 
 
 @node
-class Case(Node):
-    """One household's case file, read against its region's agreements."""
+class CaseHeader(Node):
+    """What a case file says about itself, read before the file is known to fit the case format:
+    its id (the subject of its findings) and the region whose agreements apply."""
 
     NOUN = "casus"
 
     id: str = key("casus", label="casus")
     region_id: str = key("regio", label="regio")
+
+
+@node
+class CaseExpectations(Node):
+    """The findings a case file expects when it serves as a regression test (`regiekit test`),
+    read whatever the rest of the file holds: a test may expect a schema finding."""
+
+    expected_findings: tuple[ExpectedFinding, ...] | None = key(
+        "verwachte_bevindingen", default=None, label="verwachte bevindingen")
+
+
+@node
+class Case(CaseHeader, CaseExpectations):
+    """One household's case file, read against its region's agreements."""
+
+    NOUN = "casus"
+
     description: str = key("omschrijving", default="", label="omschrijving")
     reference_date_given: dt.date | None = key("peildatum", default=None, label="peildatum")
     start: dt.date | None = key("start", default=None, label="start")
@@ -240,8 +262,6 @@ class Case(Node):
     protocols: tuple[FollowedProtocol, ...] = key("protocollen", label="protocollen")
     tools: tuple[UsedTool, ...] = key("hulpmiddelen", label="hulpmiddelen")
     waivers: tuple[Waiver, ...] = key("afwijkingen", label="afwijkingen")
-    expected_findings: tuple[ExpectedFinding, ...] | None = key(
-        "verwachte_bevindingen", default=None, label="verwachte bevindingen")
 
     # --- set by build_case ----------------------------------------------------------------
 
@@ -282,6 +302,12 @@ class Case(Node):
             if event.ladder is not None:
                 by_ladder.setdefault(event.ladder, []).append(event)
         return by_ladder
+
+    @cached_property
+    def unknown_steps(self) -> list[Escalation]:
+        """The escalations on a known ladder whose step number that ladder does not have."""
+        return [event for event in self.escalations
+                if event.ladder is not None and event.step is None]
 
     def escalations_on(self, ladder: Ladder) -> list[Escalation]:
         """The escalations on one ladder, by start date."""
@@ -361,11 +387,24 @@ CASE_REFERABLE = (Member, HouseholdMember, FilledForm)
 """The case's own objects that other parts of the case name by id."""
 
 
+def read_header(document: YamlDocument) -> CaseHeader:
+    """The id and region a file names; its data must be a mapping (validation's `is_case`)."""
+    return Builder(()).build(CaseHeader, document.data)
+
+
 def region_id_of(document: YamlDocument) -> str | None:
     """The id of the region a case file names, read before the case can be built against it."""
-    data = document.data
-    value = data.get(yaml_key(Case, "region_id")) if isinstance(data, Mapping) else None
-    return value if isinstance(value, str) else None
+    if not isinstance(document.data, Mapping):
+        return None
+    region_id = read_header(document).region_id
+    return region_id if isinstance(region_id, str) else None
+
+
+def read_expectations(document: YamlDocument) -> tuple[ExpectedFinding, ...] | None:
+    """The findings a file expects, or None if it states none (then it is not a test)."""
+    if not isinstance(document.data, Mapping):
+        return None
+    return Builder(()).build(CaseExpectations, document.data).expected_findings
 
 
 def build_case(document: YamlDocument, region: Region) -> Case:

@@ -155,6 +155,11 @@ class FieldSpec:
     def many(self) -> bool:
         return self.kind in (Kind.VALUES, Kind.NODES, Kind.REFS)
 
+    @property
+    def as_written(self) -> bool:
+        """The value is kept as the YAML gives it (a text, number or truth value)."""
+        return self.kind is Kind.VALUE and self.type is not date
+
 
 _FIELDS: dict[type[Node], tuple[FieldSpec, ...]] = {}
 
@@ -208,9 +213,15 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
     return hint, False
 
 
+_YAML_KEYS: dict[tuple[type[Node], str], str] = {}
+
+
 def yaml_key(cls: type[Node], attribute: str) -> str:
     """The YAML key of `attribute` in `cls`; StopIteration for an attribute not declared."""
-    return spec_of(cls, attribute).key
+    known = _YAML_KEYS.get((cls, attribute))
+    if known is None:
+        known = _YAML_KEYS[(cls, attribute)] = spec_of(cls, attribute).key
+    return known
 
 
 def spec_of(cls: type[Node], attribute: str) -> FieldSpec:
@@ -228,11 +239,25 @@ class Unresolved:
     targets: tuple[type[Node], ...]
 
 
-@dataclass
-class _Pending:
-    owner: Node
-    spec: FieldSpec
-    value: Any
+@dataclass(frozen=True)
+class _Plan:
+    """How `Builder.build` reads a class: every field's default, and the fields by YAML key."""
+
+    defaults: dict[str, Any]
+    by_key: dict[str, tuple[str, bool, FieldSpec]]
+
+
+_PLANS: dict[type[Node], _Plan] = {}
+
+
+def _plan(cls: type[Node]) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        specs = fields_of(cls)
+        plan = _PLANS[cls] = _Plan(
+            {spec.attribute: spec.default for spec in specs},
+            {spec.key: (spec.attribute, spec.as_written, spec) for spec in specs})
+    return plan
 
 
 class Resolver:
@@ -240,38 +265,57 @@ class Resolver:
 
     def __init__(self, *indexes: Mapping[type[Node], Mapping[str, Node]]) -> None:
         self._indexes = indexes
+        self._where: dict[tuple[type[Node], ...], tuple[Mapping[str, Node], ...]] = {}
 
     def find(self, targets: tuple[type[Node], ...], identity: Any) -> Node | None:
-        for target in targets:
-            for index in self._indexes:
-                found = index.get(target, {}).get(identity) if isinstance(identity, str) \
-                    else None
-                if found is not None:
-                    return found
+        if not isinstance(identity, str):
+            return None
+        for known in self._known(targets):
+            found = known.get(identity)
+            if found is not None:
+                return found
         return None
 
+    def _known(self, targets: tuple[type[Node], ...]) -> tuple[Mapping[str, Node], ...]:
+        """The indexes to search for `targets`, in order: by target, then as given."""
+        known = self._where.get(targets)
+        if known is None:
+            known = self._where[targets] = tuple(
+                index[target] for target in targets for index in self._indexes if target in index)
+        return known
+
     def defines_any(self, targets: tuple[type[Node], ...]) -> bool:
-        return any(index.get(target) for target in targets for index in self._indexes)
+        return any(self._known(targets))
 
 
 class Builder:
-    """Builds a tree of nodes from validated data; references are resolved by `resolve`."""
+    """Builds a tree of nodes from validated data; references are resolved by `resolve`.
+
+    A case is read for every check, so building walks the keys the data has (defaults for the
+    rest), keeps plain values as they are and only computes paths for nodes and references.
+    """
 
     def __init__(self, indexed: tuple[type[Node], ...]) -> None:
         self.indexed = indexed
         self.index: dict[type[Node], dict[str, Node]] = {cls: {} for cls in indexed}
-        self._pending: list[_Pending] = []
+        self._pending: list[tuple[Node, FieldSpec, Any]] = []
 
     def build(self, cls: type[N], data: Mapping[str, Any], path: JsonPath = ()) -> N:
         built = cls.__new__(cls)
-        values: dict[str, Any] = {"path": path}
-        for spec in fields_of(cls):
-            raw = data.get(spec.key)
-            values[spec.attribute] = spec.default if raw is None else \
-                self._value(built, spec, raw, path + (spec.key,))
-        built.__dict__.update(values)
-        if cls in self.index:
-            self.index[cls].setdefault(values[cls.IDENTITY], built)
+        plan = _PLANS.get(cls) or _plan(cls)
+        values = plan.defaults.copy()
+        values["path"] = path
+        by_key = plan.by_key
+        for name, raw in data.items():
+            known = by_key.get(name)
+            if known is None or raw is None:
+                continue
+            attribute, as_written, spec = known
+            values[attribute] = raw if as_written else self._value(built, spec, raw, path)
+        object.__setattr__(built, "__dict__", values)  # frozen: no __init__, one dict per node
+        index = self.index.get(cls)
+        if index is not None:
+            index.setdefault(values[cls.IDENTITY], built)
         return built
 
     def _value(self, owner: Node, spec: FieldSpec, raw: Any, path: JsonPath) -> Any:
@@ -279,48 +323,47 @@ class Builder:
         if kind is Kind.VALUE:
             return _scalar(spec.type, raw)
         if kind is Kind.VALUES:
-            return tuple(_scalar(spec.type, item) for item in raw)
+            return tuple([_scalar(spec.type, item) for item in raw])
         if kind is Kind.NODE:
-            return self.build(spec.type, raw, path)
+            return self.build(spec.type, raw, path + (spec.key,))
         if kind is Kind.NODES:
-            return tuple(self.build(spec.type, item, path + (index,))
-                         for index, item in enumerate(raw))
-        self._pending.append(_Pending(owner, spec, raw))
+            where, build, cls = path + (spec.key,), self.build, spec.type
+            return tuple([build(cls, item, where + (index,)) for index, item in enumerate(raw)])
+        self._pending.append((owner, spec, raw))
         return spec.default
 
     def resolve(self, resolver: Resolver) -> list[Unresolved]:
         """Point every noted reference at its object; return those that name nothing."""
         unresolved: list[Unresolved] = []
-        for pending in self._pending:
-            spec, owner = pending.spec, pending.owner
-            path = owner.path + (spec.key,)
+        for owner, spec, value in self._pending:
             report = not spec.only_if_defined or resolver.defines_any(spec.targets)
             if spec.kind is Kind.REF:
-                found = resolver.find(spec.targets, pending.value)
+                found = resolver.find(spec.targets, value)
                 if found is None:
-                    _failed(owner, spec, unresolved if report else None, path)
+                    _failed(owner, spec, unresolved if report else None, ())
                 owner.__dict__[spec.attribute] = found
                 continue
             objects, kept = [], []
-            for index, identity in enumerate(pending.value):
+            for index, identity in enumerate(value):
                 found = resolver.find(spec.targets, identity)
                 if found is not None:
                     objects.append(found)
                     kept.append(index)
                 else:
-                    _failed(owner, spec, unresolved if report else None, path + (index,))
+                    _failed(owner, spec, unresolved if report else None, (index,))
             owner.__dict__[spec.attribute] = tuple(objects)
-            if len(kept) < len(pending.value):
+            if len(kept) < len(value):
                 owner.__dict__[_KEPT + spec.attribute] = tuple(kept)
         self._pending.clear()
         return unresolved
 
 
 def _failed(owner: Node, spec: FieldSpec, report: list[Unresolved] | None,
-            path: JsonPath) -> None:
+            item: JsonPath) -> None:
+    """Note that `spec` of `owner` names nothing (at `item` of its list, if a list)."""
     owner.__dict__.setdefault(_FAILED, set()).add(spec.attribute)
     if report is not None:
-        report.append(Unresolved(path, spec.noun, spec.targets))
+        report.append(Unresolved(owner.path + (spec.key, *item), spec.noun, spec.targets))
 
 
 def _scalar(kind: Any, raw: Any) -> Any:
@@ -342,7 +385,7 @@ def walk(root: Node) -> Iterator[Node]:
             value = getattr(current, spec.attribute)
             if spec.kind is Kind.NODE and value is not None:
                 children.append(value)
-            elif spec.kind is Kind.NODES:
+            elif spec.kind is Kind.NODES and value:  # an optional list may be None
                 children.extend(value)
         stack.extend(reversed(children))
 
@@ -355,7 +398,7 @@ def dates_in(root: Node) -> Iterator[date]:
                 value = getattr(current, spec.attribute)
                 if spec.kind is Kind.VALUE and value is not None:
                     yield value
-                elif spec.kind is Kind.VALUES:
+                elif spec.kind is Kind.VALUES and value:
                     yield from value
 
 

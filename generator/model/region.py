@@ -216,6 +216,8 @@ class Role(Node):
 class Frequency(Node):
     """How often a meeting meets: periodiek, interval (every n days) or op_verzoek."""
 
+    INTERVAL = "interval"
+
     kind: str = key("soort", label="soort")
     days: int | None = key("dagen", default=None, label="interval", unit=("dag", "dagen"))
     requested_by: Role | None = ref("op_verzoek_van", label="op verzoek van")
@@ -340,6 +342,9 @@ class Section(Node):
     id: str = key("id")
     title: str = key("titel", label="titel")
     fields: tuple[Field, ...] = key("velden", label="velden")
+
+    def field(self, field_id: str) -> Field | None:
+        return next((f for f in self.fields if f.id == field_id), None)
 
 
 @node
