@@ -4,9 +4,11 @@ One case at a time, as a stream: `run_check` lists the file names first (the pro
 their number), then each file is loaded, checked and reduced to its findings before the next;
 `jobs > 1` spreads batches of file names over worker processes (a bounded number in flight, so
 memory stays flat), which return their findings as plain tuples and load the catalogue, the
-compiled case schema and each region once. Rules come from rules/regels.yaml; the runner stamps
-each Violation with the rule's id, severity and source (the region element's own `bron` where there
-is one) and moves findings the case waives (`afwijkingen`) to `Result.waived`.
+compiled case schema and each region once. A file that fits the case format is read into the
+model (`build_case`, against its region's model, built once per region) and every rule of
+rules/regels.yaml reads that model; the runner stamps each Violation with the rule's id, severity
+and source (the region element's own `bron` where there is one) and moves findings the case
+waives (`afwijkingen`) to `Result.waived`.
 
 Nothing written in a case is ever put in a message: structural problems are reported by code and
 line only (run `regiekit validate` on the file for details).
@@ -25,12 +27,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from generator.checks import get_check
-from generator.checks.base import CaseContext, RegionModel, Rule, Violation
+from generator.checks.base import Violation
 from generator.errors import RegiekitError, UsageError, YamlLoadError
 from generator.findings import Finding, Result, Severity
-from generator.loader import YamlDocument, load_yaml
+from generator.loader import JsonPath, YamlDocument, load_yaml
+from generator.model.case import Case, CaseHeader, build_case, read_header
+from generator.model.catalogue import CatalogueRule, build_catalogue
+from generator.model.mapping import yaml_key
+from generator.model.region import Region
 from generator.regions import DEFAULT_REGIONS_DIR, REGION_FILE, RegionInvalid, load_region
-from generator.validation.files import SUFFIXES
+from generator.validation.files import CASE_KIND, SUFFIXES, is_case
 
 DEFAULT_RULES = Path("rules/regels.yaml")
 CASE_SCHEMA = "schemas/case.schema.json"
@@ -70,8 +76,18 @@ class CatalogueInvalid(RegiekitError):
 
 # --- rule catalogue and regions, loaded once per process -----------------------------------
 
+@dataclass(frozen=True)
+class RuleCheck:
+    """A rule of the catalogue with its check function, severity and source text, found once."""
+
+    rule: CatalogueRule
+    check: Callable[[Case], Iterable[Violation]]
+    severity: Severity
+    source: str
+
+
 @lru_cache(maxsize=8)
-def load_catalogue(rules_file: Path = DEFAULT_RULES) -> tuple[Rule, ...]:
+def load_catalogue(rules_file: Path = DEFAULT_RULES) -> tuple[CatalogueRule, ...]:
     """The rules of the catalogue, each with a registered check kind (unknown kind: error)."""
     from generator.validation.problems import to_finding
     from generator.validation.schema import schema_problems
@@ -85,35 +101,27 @@ def load_catalogue(rules_file: Path = DEFAULT_RULES) -> tuple[Rule, ...]:
         first = sorted(errors)[0]
         raise CatalogueInvalid(f"regelcatalogus ongeldig: {first.location()} {first.message}; "
                                "draai 'regiekit validate rules/'")
-    rules = tuple(_rule(entry) for entry in document.data["regels"])
+    rules = build_catalogue(document).rules
     for rule in rules:
         get_check(rule.kind)
     return rules
 
 
-RuleCheck = tuple[Rule, Callable[[CaseContext], Iterable[Violation]]]
-
-
 @lru_cache(maxsize=8)
 def _rule_checks(rules_file: Path) -> tuple[RuleCheck, ...]:
     """The catalogue's rules, each with its check function looked up once."""
-    return tuple((rule, get_check(rule.kind).check) for rule in load_catalogue(rules_file))
-
-
-def _rule(entry: dict[str, Any]) -> Rule:
-    bron = entry["bron"]
-    return Rule(entry["id"], entry["titel"], Severity(entry["ernst"]), entry["soort"],
-                f"{bron['document']} – {bron['sectie']}", tuple(entry["leest"]))
+    return tuple(RuleCheck(rule, get_check(rule.kind).check, Severity(rule.severity),
+                           rule.source.describe())
+                 for rule in load_catalogue(rules_file))
 
 
 @lru_cache(maxsize=64)
-def region_model(regions_root: Path, region_id: str) -> RegionModel | None:
+def case_region(regions_root: Path, region_id: str) -> Region | None:
     """The validated region `region_id` under `regions_root`, or None if there is none."""
     path = regions_root / region_id / REGION_FILE
     if not path.is_file():
         return None
-    region = load_region(path, regions_root)
-    return RegionModel(region.yaml.data, str(path))
+    return load_region(path, regions_root)
 
 
 # --- one case ------------------------------------------------------------------------------
@@ -133,49 +141,61 @@ def check_file(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> Result:
 
 def check_document(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) -> Result:
     """Check one loaded case: structure first, then every rule of the catalogue."""
+    return check_case(document, options).result
+
+
+@dataclass(frozen=True)
+class CheckedCase:
+    """What checking one case gave: its result, and its model if it could be read as a case."""
+
+    result: Result
+    case: Case | None = None
+
+
+def check_case(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) -> CheckedCase:
+    """Check one loaded case and keep its model (None if the file is not a valid case of a
+    known, valid region)."""
     result = Result(files_checked=1)
-    data = document.data
-    subject = str(data["casus"]) if isinstance(data, dict) and isinstance(
-        data.get("casus"), str) else document.file
+    if not is_case(document.data):
+        result.subjects.append(document.file)
+        result.extend([_at(document, (), "CASUS-GEEN-CASUS", "geen casusbestand: de sleutel "
+                           f"'{yaml_key(CaseHeader, 'id')}' ontbreekt", document.file)])
+        return CheckedCase(result)
+    header = read_header(document)
+    subject = header.id if isinstance(header.id, str) else document.file
     result.subjects.append(subject)
     structural = _structure_findings(document, subject)
     if structural:
         result.extend(structural)
-        return result
+        return CheckedCase(result)
     try:
-        region = region_model(options.regions_root, data["regio"])
+        region = case_region(options.regions_root, header.region_id)
     except (RegionInvalid, YamlLoadError, UsageError) as error:
-        result.unreadable.append(_at(document, ("regio",), "REGIO-ONGELDIG",
+        result.unreadable.append(_at(document, header.at("region_id"), "REGIO-ONGELDIG",
                                      f"regio kan niet gebruikt worden: {error}", subject))
-        return result
+        return CheckedCase(result)
     if region is None:
-        result.extend([_at(document, ("regio",), "CASUS-REGIO",
+        result.extend([_at(document, header.at("region_id"), "CASUS-REGIO",
                            f"onbekende regio (niet gevonden onder {options.regions_root}/)",
                            subject)])
-        return result
-    findings = list(_run_checks(document, region, _rule_checks(options.rules_file), subject))
-    _apply_waivers(data, findings, result)
-    return result
+        return CheckedCase(result)
+    case = build_case(document, region)
+    findings = [_stamp(document, violation, rule_check, subject)
+                for rule_check in _rule_checks(options.rules_file)
+                for violation in rule_check.check(case)]
+    _apply_waivers(case, findings, result)
+    return CheckedCase(result, case)
 
 
-def _run_checks(document: YamlDocument, region: RegionModel, checks: Iterable[RuleCheck],
-                subject: str) -> Iterator[Finding]:
-    """Every rule's violations in the case, stamped with rule id, severity and source."""
-    case = CaseContext(document.data, region)  # shared: what rules derive is derived once
-    for rule, check in checks:
-        for violation in check(case):
-            yield _stamp(document, violation, rule, subject, region)
-
-
-def _stamp(document: YamlDocument, violation: Violation, rule: Rule, subject: str,
-           region: RegionModel) -> Finding:
+def _stamp(document: YamlDocument, violation: Violation, rule_check: RuleCheck,
+           subject: str) -> Finding:
     position = document.position(violation.path)
-    source = region.describe_source(violation.source) or rule.source
-    return Finding(document.file, position.line, position.column, rule.id, rule.severity,
-                   violation.message, source, subject)
+    source = violation.source.describe() if violation.source else rule_check.source
+    return Finding(document.file, position.line, position.column, rule_check.rule.id,
+                   rule_check.severity, violation.message, source, subject)
 
 
-def _at(document: YamlDocument, path: tuple[str, ...], code: str, message: str,
+def _at(document: YamlDocument, path: JsonPath, code: str, message: str,
         subject: str) -> Finding:
     position = document.position(path)
     return Finding(document.file, position.line, position.column, code, Severity.ERROR,
@@ -186,21 +206,18 @@ def _structure_findings(document: YamlDocument, subject: str) -> list[Finding]:
     """Duplicate keys and schema errors, by code and line only (messages could echo case text)."""
     from generator.validation import validate_document
 
-    if not isinstance(document.data, dict) or "casus" not in document.data:
-        return [_at(document, (), "CASUS-GEEN-CASUS",
-                    "geen casusbestand: de sleutel 'casus' ontbreekt", subject)]
     return [
         Finding(f.file, f.line, f.column, f.code, f.severity,
                 "casus voldoet niet aan het casusformaat; 'regiekit validate' op dit bestand "
                 "geeft de details", CASE_SCHEMA, subject)
-        for f in validate_document(document, kind="casus", precheck=True)
+        for f in validate_document(document, kind=CASE_KIND, precheck=True)
         if f.severity is Severity.ERROR
     ]
 
 
-def _apply_waivers(data: dict[str, Any], findings: list[Finding], result: Result) -> None:
+def _apply_waivers(case: Case, findings: list[Finding], result: Result) -> None:
     """Move findings a case deliberately sets aside to `waived`; the rest are findings."""
-    waivers = [(w["regel"], w.get("regel_nummer")) for w in data.get("afwijkingen") or ()]
+    waivers = [(waiver.rule_id, waiver.line) for waiver in case.waivers]
     for finding in findings:
         if any(code == finding.code and line in (None, finding.line) for code, line in waivers):
             result.waived.append(finding)
@@ -263,7 +280,7 @@ def _prepare(options: CheckOptions) -> None:
     from generator.validation.schema import prepare
 
     _rule_checks(options.rules_file)
-    prepare(SCHEMAS["casus"], precheck=True)
+    prepare(SCHEMAS[CASE_KIND], precheck=True)
 
 
 def _start_method() -> str:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_file, iter_case_files
-from generator.loader import load_yaml
+from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_document, iter_case_files
+from generator.loader import YamlDocument, load_yaml
+from generator.model.case import read_expectations
 
 Expected = tuple[str, int]
 
@@ -45,19 +46,23 @@ def _list(items: Iterable[Expected]) -> str:
 
 def expected_findings(path: Path) -> tuple[Expected, ...] | None:
     """The findings a case file declares, or None if it declares none (not a test case)."""
-    data = load_yaml(path).data
-    if not isinstance(data, dict) or "verwachte_bevindingen" not in data:
+    return _expected(load_yaml(path))
+
+
+def _expected(document: YamlDocument) -> tuple[Expected, ...] | None:
+    expectations = read_expectations(document)
+    if expectations is None:
         return None
-    return tuple(sorted((str(item["regel"]), int(item["regel_nummer"]))
-                        for item in data["verwachte_bevindingen"] or ()))
+    return tuple(sorted((expected.rule_id, expected.line) for expected in expectations))
 
 
 def run_case_test(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CaseTestOutcome | None:
     """Check one case file against its own expectations; None if it states none."""
-    expected = expected_findings(path)
+    document = load_yaml(path)
+    expected = _expected(document)
     if expected is None:
         return None
-    result = check_file(path, options)
+    result = check_document(document, options)
     actual = tuple(sorted((f.code, f.line) for f in result.unreadable + result.findings))
     subject = result.subjects[0] if result.subjects else str(path)
     return CaseTestOutcome(str(path), subject, expected, actual)

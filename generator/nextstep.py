@@ -14,11 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_document, region_model
+from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_case
 from generator.checks import form_complete, reply_term
-from generator.checks.base import CaseContext, Data
+from generator.checks.base import role_name
 from generator.errors import UsageError
 from generator.loader import load_yaml
+from generator.model.case import Case, Outcome
+from generator.model.region import Form, Frequency, Ladder, Role, Step
+from generator.workdays import calendar_for
 
 
 @dataclass
@@ -48,109 +51,90 @@ class RouteStatus:
 
 
 @dataclass
+class MeetingDue:
+    """When the next meeting with a fixed interval is due."""
+
+    overleg: str
+    uiterlijk: str
+
+
+@dataclass
 class NextReport:
     casus: str
     peildatum: str
     routes: list[RouteStatus] = field(default_factory=list)
-    overleggen: list[dict[str, str]] = field(default_factory=list)
-
-
-_BLOCKING = ("SCHEMA-", "YAML-", "CASUS-GEEN-CASUS", "CASUS-REGIO", "CASUS-VERWIJZING")
-"""Findings that stop `next`: it reads the case's ladders, steps and roles, so the case must be
-well-formed and its references must resolve. Any other finding (a late reply, a missing form)
-does not stop it."""
+    overleggen: list[MeetingDue] = field(default_factory=list)
 
 
 def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport:
-    """What comes next for the case in `path`; UsageError if it cannot be read as a valid case."""
-    document = load_yaml(path)
-    result = check_document(document, options)
-    region_id = document.data.get("regio") if isinstance(document.data, dict) else None
-    if result.unreadable or any(f.code.startswith(_BLOCKING) for f in result.findings):
+    """What comes next for the case in `path`; UsageError if it cannot be read as a valid case.
+
+    `next` reads the case's ladders, steps and roles, so the case must fit the case format and
+    every reference in it must resolve; any other finding (a late reply, a missing form) does
+    not stop it.
+    """
+    case = check_case(load_yaml(path), options).case
+    if case is None or case.unresolved or case.unknown_steps:
         raise UsageError(f"{path}: casus is niet leesbaar, niet geldig of verwijst naar iets dat "
                          "de regio niet kent; draai eerst 'regiekit check' op dit bestand")
-    region = region_model(options.regions_root, str(region_id))
-    assert region is not None
-    case = CaseContext(document.data, region)
-    report = NextReport(str(document.data["casus"]), case.reference_date.isoformat())
-    for ladder_id in _routes_in_use(case):
-        report.routes.append(_route(case, ladder_id))
-    report.overleggen = list(_meetings(case))
+    report = NextReport(case.id, case.reference_date.isoformat())
+    report.routes = [_route(case, ladder) for ladder in case.ladders_in_use()]
+    report.overleggen = _meetings(case)
     return report
 
 
-def _routes_in_use(case: CaseContext) -> list[str]:
-    used = {event["ladder"] for event in case.data.get("escalaties") or ()}
-    used |= {stuck["ladder"] for stuck in case.data.get("knelpunten") or ()
-             if not stuck.get("opgelost")}
-    return [ladder_id for ladder_id in case.region.ladders if ladder_id in used]
-
-
-def _route(case: CaseContext, ladder_id: str) -> RouteStatus:
-    ladder = case.region.ladders[ladder_id]
-    events = case.escalations(ladder_id)
+def _route(case: Case, ladder: Ladder) -> RouteStatus:
+    events = case.escalations_on(ladder)
     if not events:
-        first = case.first_step(ladder_id)
-        status = RouteStatus(ladder_id, ladder["naam"], None, "knelpunt, nog niet opgeschaald")
+        first = case.first_step(ladder)
+        status = RouteStatus(ladder.id, ladder.name, None, "knelpunt, nog niet opgeschaald")
         if first is not None:
-            status.volgende.append(_next_step(case, ladder_id, first, None, None))
+            status.volgende.append(_next_step(case, first, None, None))
         return status
     last = events[-1]
     assert last.step is not None
-    outcome = last.data.get("uitkomst", "lopend")
-    if outcome == "oplossing":
-        return RouteStatus(ladder_id, ladder["naam"], last.number, "afgerond met een oplossing")
+    outcome = last.outcome or Outcome.RUNNING
+    if outcome == Outcome.SOLUTION:
+        return RouteStatus(ladder.id, ladder.name, last.number, "afgerond met een oplossing")
     due = reply_term.deadline(case, last)
-    status = RouteStatus(ladder_id, ladder["naam"], last.number,
-                         "loopt" if outcome == "lopend" else "zonder resultaat",
+    status = RouteStatus(ladder.id, ladder.name, last.number,
+                         "loopt" if outcome == Outcome.RUNNING else "zonder resultaat",
                          due.isoformat() if due else None)
-    chooser = (last.step.get("vervolg") or {}).get("besluit_door")
-    for number in case.next_steps(ladder_id, last.step):
-        step = case.region.step(ladder_id, number)
-        assert step is not None
-        status.volgende.append(_next_step(case, ladder_id, step, chooser, due))
+    status.volgende = [_next_step(case, step, last.step.chooser, due)
+                       for step in case.next_steps(last.step)]
     return status
 
 
-def _next_step(case: CaseContext, ladder_id: str, step: Data, chooser: str | None,
-               due: date | None) -> NextStep:
-    region = case.region
-    form_id = step.get("formulier")
+def _next_step(case: Case, step: Step, chooser: Role | None, due: date | None) -> NextStep:
+    form = step.form
     return NextStep(
-        ladder_id, int(step["nummer"]), str(step["naam"]),
-        [region.role_name(role) for role in step["initiatiefnemers"]],
-        region.role_name(chooser) if chooser else None,
-        str(region.forms[form_id]["naam"]) if form_id in region.forms else None,
-        _form_status(case, form_id) if form_id in region.forms else None,
-        _next_working_day(case, due).isoformat() if due else None,
+        step.ladder.id, step.number, step.name,
+        [role_name(role) for role in step.initiators],
+        role_name(chooser) if chooser else None,
+        form.name if form else None,
+        _form_status(case, form) if form else None,
+        calendar_for(case.region).add(due, 1).isoformat() if due else None,
     )
 
 
-def _next_working_day(case: CaseContext, day: date) -> date:
-    return case.region.calendar.add(day, 1)
-
-
-def _form_status(case: CaseContext, form_id: str) -> str:
-    filled = [entry for entry in case.data.get("formulieren") or ()
-              if entry["formulier"] == form_id]
+def _form_status(case: Case, form: Form) -> str:
+    filled = case.filled_forms_of(form)
     if not filled:
         return "nog niet ingevuld"
-    validator = form_complete._validator(case, form_id)
-    return "volledig" if validator.validate(filled[-1]["velden"], normalize=False) else "onvolledig"
+    return "volledig" if form_complete.is_complete(filled[-1], form) else "onvolledig"
 
 
-def _meetings(case: CaseContext) -> list[dict[str, str]]:
-    due: list[dict[str, str]] = []
-    for meeting_id, meeting in case.region.meetings.items():
-        frequency = meeting["frequentie"]
-        if frequency["soort"] != "interval":
+def _meetings(case: Case) -> list[MeetingDue]:
+    due: list[MeetingDue] = []
+    for meeting in case.region.meetings:
+        frequency = meeting.frequency
+        if frequency.kind != Frequency.INTERVAL or frequency.days is None:
             continue
-        dates = [entry["datum"] for entry in case.data.get("overleggen") or ()
-                 if entry["overleg"] == meeting_id] or [case.data.get("start")]
-        latest = max((d for d in dates if d), default=None)
+        held = [entry.date for entry in case.meetings if entry.meeting is meeting]
+        latest = max(held) if held else case.start
         if latest:
-            when = date.fromisoformat(latest) + timedelta(days=int(frequency["dagen"]))
-            due.append({"overleg": str(meeting["naam"]), "uiterlijk": when.isoformat()})
+            when = latest + timedelta(days=frequency.days)
+            due.append(MeetingDue(meeting.name, when.isoformat()))
     return due
 
 
@@ -166,7 +150,7 @@ def render_text(report: NextReport, stream: TextIO) -> None:
         for step in route.volgende:
             stream.write(_step_line(step))
     for meeting in report.overleggen:
-        stream.write(f"- volgend {meeting['overleg']} uiterlijk {meeting['uiterlijk']}\n")
+        stream.write(f"- volgend {meeting.overleg} uiterlijk {meeting.uiterlijk}\n")
 
 
 def _step_line(step: NextStep) -> str:

@@ -18,6 +18,9 @@ from typing import Any
 
 import holidays
 
+from generator.model.mapping import Builder
+from generator.model.region import Region
+
 LIBERATION_DAY_NAME = "Bevrijdingsdag"
 
 
@@ -70,16 +73,28 @@ def _holidays(country: str, year: int) -> Mapping[date, str]:
     return dict(holidays.country_holidays(country, years=year, language="nl"))
 
 
-def calendar_for(region_data: Mapping[str, Any]) -> WorkdayCalendar:
-    """The calendar a region declares in `werkdagen` (defaults: its land, 5 May every year)."""
-    config: Mapping[str, Any] = region_data.get("werkdagen") or {}
-    country = str(config.get("feestdagen") or region_data.get("land") or "NL")
+def calendar_for(region: Region | Mapping[str, Any]) -> WorkdayCalendar:
+    """The calendar a region declares in `werkdagen` (defaults: its land, 5 May every year).
+
+    A region's data as written is read into the model first: documents still pass it that way.
+    """
+    if not isinstance(region, Region):
+        return _region_calendar(Builder(()).build(Region, region))
+    return _region_calendar(region)
+
+
+@lru_cache(maxsize=64)
+def _region_calendar(region: Region) -> WorkdayCalendar:
+    settings = region.workdays
+    if settings is None:
+        return _calendar(region.country, region.country == "NL", frozenset(), frozenset())
+    country = settings.holidays_country or region.country
+    fifth_of_may = settings.fifth_of_may_every_year
     return _calendar(
         country,
-        bool(config.get("vijf_mei_elk_jaar", country == "NL")),
-        frozenset(str(name).strip().lower() for name in config.get("geen_vrije_dag") or ()),
-        frozenset(date.fromisoformat(str(extra["datum"]))
-                  for extra in config.get("extra_vrije_dagen") or ()),
+        country == "NL" if fifth_of_may is None else fifth_of_may,
+        frozenset(name.strip().lower() for name in settings.working_holidays),
+        frozenset(extra.date for extra in settings.extra_days_off),
     )
 
 
@@ -89,10 +104,10 @@ def _calendar(country: str, fifth_of_may: bool, working: frozenset[str],
     return WorkdayCalendar(country, fifth_of_may, working, extra)
 
 
-def add_working_days(region_data: Mapping[str, Any], start: date, days: int) -> date:
+def add_working_days(region: Region | Mapping[str, Any], start: date, days: int) -> date:
     """The date `days` working days after `start` in the region's calendar."""
-    return calendar_for(region_data).add(start, days)
+    return calendar_for(region).add(start, days)
 
 
-def is_working_day(region_data: Mapping[str, Any], day: date) -> bool:
-    return calendar_for(region_data).is_working_day(day)
+def is_working_day(region: Region | Mapping[str, Any], day: date) -> bool:
+    return calendar_for(region).is_working_day(day)

@@ -10,43 +10,44 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Data, Violation, source_of
+from generator.checks.base import Violation, role_name, role_names
+from generator.model.case import Case, CaseAssignment
+from generator.model.mapping import yaml_key
+from generator.model.region import Assignment, Candidate, Role
 
 KIND = "toewijzing-kandidaat"
 
 
-def _fits(case: CaseContext, candidates: list[Data], role: str, assignment: Data) -> bool:
-    return any(candidate["rol"] == role
-               and case.holds(candidate.get("voorwaarden"), assignment)
+def _fits(case: Case, candidates: tuple[Candidate, ...], role: Role | None,
+          assignment: CaseAssignment) -> bool:
+    return any(candidate.role is role and case.holds(candidate.conditions, assignment)
                for candidate in candidates)
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for index, assignment in enumerate(case.data.get("regie") or ()):
-        role = case.actor_role({"betrokkene": assignment["betrokkene"]})
-        if role is None:
-            continue
-        for rule in case.region.assignments_for(assignment["rol"]):
-            if case.holds(rule.get("voorwaarden"), assignment):
-                yield from _check_candidate(case, rule, index, assignment, role)
+def check(case: Case) -> Iterator[Violation]:
+    for assignment in case.assignments:
+        if assignment.member is None or assignment.role is None:
+            continue  # reported by casus-verwijzingen
+        for rule in case.region.assignments_for(assignment.role):
+            if case.holds(rule.conditions, assignment):
+                yield from _check_candidate(case, rule, assignment, assignment.member.role)
 
 
-def _check_candidate(case: CaseContext, rule: Data, index: int, assignment: Data,
-                     role: str) -> Iterator[Violation]:
-    if _fits(case, rule["kandidaten"], role, assignment):
+def _check_candidate(case: Case, rule: Assignment, assignment: CaseAssignment,
+                     role: Role | None) -> Iterator[Violation]:
+    if _fits(case, rule.candidates, role, assignment):
         return
-    alternatives = rule.get("alternatieven")
-    agreed = bool(assignment.get("anders_afgesproken"))
-    if rule.get("tenzij_anders_afgesproken") and agreed and (
+    alternatives = rule.alternatives
+    agreed = assignment.agreed_otherwise
+    if rule.unless_agreed_otherwise and agreed and (
             not alternatives or _fits(case, alternatives, role, assignment)):
         return
-    region = case.region
-    expected = region.role_names(candidate["rol"] for candidate in rule["kandidaten"])
-    message = (f"{region.role_name(assignment['rol'])} is hier {expected}, "
-               f"niet {region.role_name(role)}")
-    if rule.get("tenzij_anders_afgesproken") and not agreed:
-        message += " (tenzij expliciet anders afgesproken: anders_afgesproken: true)"
+    expected = role_names(candidate.role for candidate in rule.candidates)
+    message = f"{role_name(assignment.role)} is hier {expected}, niet {role_name(role)}"
+    if rule.unless_agreed_otherwise and not agreed:
+        message += (" (tenzij expliciet anders afgesproken: "
+                    f"{yaml_key(CaseAssignment, 'agreed_otherwise')}: true)")
     elif agreed and alternatives:
         message += (" (na afspraak ook: "
-                    f"{region.role_names(alt['rol'] for alt in alternatives)})")
-    yield Violation(("regie", index, "betrokkene"), message, source_of(rule))
+                    f"{role_names(alternative.role for alternative in alternatives)})")
+    yield Violation(assignment.at("member"), message, rule.source)

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Violation, source_of, texts
+from generator.checks.base import Violation, role_name, texts
+from generator.model.case import Case
 
 KIND = "toewijzing-voorwaarden"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for index, assignment in enumerate(case.data.get("regie") or ()):
-        rules = case.region.assignments_for(assignment["rol"])
-        if not rules or any(case.holds(rule.get("voorwaarden"), assignment) for rule in rules):
+def check(case: Case) -> Iterator[Violation]:
+    for assignment in case.assignments:
+        if assignment.role is None:
+            continue  # reported by casus-verwijzingen
+        rules = case.region.assignments_for(assignment.role)
+        if not rules or any(case.holds(rule.conditions, assignment) for rule in rules):
             continue
         closest = min(rules, key=lambda rule: len(case.failed_conditions(
-            rule.get("voorwaarden"), assignment)))
-        failed = case.failed_conditions(closest.get("voorwaarden"), assignment)
-        yield Violation(("regie", index, "rol"),
-                        f"{case.region.role_name(assignment['rol'])} toegewezen terwijl niet is "
-                        f"voldaan aan: {texts(c['tekst'] for c in failed)}", source_of(closest))
+            rule.conditions, assignment)))
+        failed = case.failed_conditions(closest.conditions, assignment)
+        yield Violation(assignment.at("role"),
+                        f"{role_name(assignment.role)} toegewezen terwijl niet is voldaan aan: "
+                        f"{texts(c.text for c in failed)}", closest.source)

@@ -9,47 +9,44 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Data, Violation, source_of, texts
+from generator.checks.base import Violation, organisation_name, role_name, texts
 from generator.loader import JsonPath
+from generator.model.case import Case, CaseAssignment, Member
+from generator.model.region import Role
 
 KIND = "geschikte-organisatie"
 MAX_LISTED = 6
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for index, member in enumerate(case.data.get("betrokkenen") or ()):
-        yield from _check(case, member["rol"], member, ("betrokkenen", index, "organisatie"),
-                          None)
-    for index, assignment in enumerate(case.data.get("regie") or ()):
-        member = case.members.get(assignment["betrokkene"])
-        if member is not None:
-            yield from _check(case, assignment["rol"], member, ("regie", index, "betrokkene"),
-                              assignment)
+def check(case: Case) -> Iterator[Violation]:
+    for member in case.members:
+        yield from _check(case, member.role, member, member.at("organisation"), None)
+    for assignment in case.assignments:
+        if assignment.member is not None:
+            yield from _check(case, assignment.role, assignment.member,
+                              assignment.at("member"), assignment)
 
 
-def _check(case: CaseContext, role_id: str, member: Data, path: JsonPath,
-           assignment: Data | None) -> Iterator[Violation]:
-    role = case.region.roles.get(role_id)
-    eligible = {entry["organisatie"]: entry for entry in (role or {}).get("geschikte_organisaties")
-                or ()}
+def _check(case: Case, role: Role | None, member: Member, path: JsonPath,
+           assignment: CaseAssignment | None) -> Iterator[Violation]:
+    if role is None:
+        return
+    eligible = {entry.organisation: entry for entry in role.eligible_organisations}
     if not eligible:
         return
-    region = case.region
-    organisation = member.get("organisatie")
-    if organisation is None:
-        yield Violation(path, f"{region.role_name(role_id)}: organisatie van de betrokkene "
-                        "ontbreekt", source_of(role))
-    elif organisation not in eligible:
-        names = [region.organisation_name(org) for org in list(eligible)[:MAX_LISTED]]
+    organisation = member.organisation
+    if organisation is None and member.resolves("organisation"):
+        yield Violation(path, f"{role_name(role)}: organisatie van de betrokkene ontbreekt",
+                        role.source)
+    elif organisation is None or organisation not in eligible:
+        names = [organisation_name(org) for org in list(eligible)[:MAX_LISTED]]
         more = ", ..." if len(eligible) > MAX_LISTED else ""
-        yield Violation(path, f"{region.organisation_name(organisation)} komt niet in aanmerking "
-                        f"als {region.role_name(role_id)} (wel: {texts(names)}{more})",
-                        source_of(role))
+        yield Violation(path, f"{organisation_name(organisation)} komt niet in aanmerking als "
+                        f"{role_name(role)} (wel: {texts(names)}{more})", role.source)
     else:
         entry = eligible[organisation]
-        failed = case.failed_conditions(entry.get("voorwaarden"), assignment)
+        failed = case.failed_conditions(entry.conditions, assignment)
         if failed:
-            yield Violation(path, f"{region.organisation_name(organisation)} als "
-                            f"{region.role_name(role_id)} alleen onder voorwaarde: "
-                            f"{texts(c['tekst'] for c in failed)}", source_of(entry) or
-                            source_of(role))
+            yield Violation(path, f"{organisation_name(organisation)} als {role_name(role)} "
+                            f"alleen onder voorwaarde: {texts(c.text for c in failed)}",
+                            entry.source or role.source)

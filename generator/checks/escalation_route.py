@@ -11,54 +11,56 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Violation, source_of, texts
+from generator.checks.base import Violation, role_names, texts
+from generator.model.case import Case, Escalation, Outcome
+from generator.model.region import Ladder, Role
 
 KIND = "escalatie-route"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
+def check(case: Case) -> Iterator[Violation]:
     yield from _unescalated(case)
-    for ladder_id in case.region.ladders:
-        yield from _stopped(case, ladder_id)
-        yield from _not_all_initiators(case, ladder_id)
+    for ladder in case.region.ladders:
+        yield from _stopped(case, ladder)
+        yield from _not_all_initiators(case, ladder)
 
 
-def _unescalated(case: CaseContext) -> Iterator[Violation]:
-    for index, stuck in enumerate(case.data.get("knelpunten") or ()):
-        ladder = case.region.ladders.get(stuck["ladder"])
-        if ladder is None or stuck.get("opgelost"):
+def _unescalated(case: Case) -> Iterator[Violation]:
+    for stuck in case.bottlenecks:
+        ladder = stuck.ladder
+        if ladder is None or stuck.solved:
             continue
-        if not any(event.data["datum"] >= stuck["datum"]
-                   for event in case.escalations(stuck["ladder"])):
-            yield Violation(("knelpunten", index),
-                            f"knelpunt van {stuck['datum']} is niet opgeschaald via "
-                            f"'{ladder['naam']}'", source_of(ladder))
+        if not any(event.date >= stuck.date for event in case.escalations_on(ladder)):
+            yield Violation(stuck.path,
+                            f"knelpunt van {stuck.date.isoformat()} is niet opgeschaald via "
+                            f"'{ladder.name}'", ladder.source)
 
 
-def _stopped(case: CaseContext, ladder_id: str) -> Iterator[Violation]:
-    events = case.escalations(ladder_id)
+def _stopped(case: Case, ladder: Ladder) -> Iterator[Violation]:
+    events = case.escalations_on(ladder)
     for position, event in enumerate(events):
-        if event.step is None or event.data.get("uitkomst") != "geen-resultaat":
+        if event.step is None or event.outcome != Outcome.NO_RESULT:
             continue
-        following = case.next_steps(ladder_id, event.step)
+        following = case.next_steps(event.step)
         # Which step came next is ladder-volgorde's concern; here only that one came.
         if following and position == len(events) - 1:
-            yield Violation(event.path + ("uitkomst",),
-                            f"stap {event.number} van '{ladder_id}' bleef zonder resultaat; "
-                            f"daarna hoort stap {texts(following)}", source_of(event.step))
+            yield Violation(event.at("outcome"),
+                            f"stap {event.number} van '{ladder.id}' bleef zonder resultaat; "
+                            f"daarna hoort stap {texts(step.number for step in following)}",
+                            event.step.source)
 
 
-def _not_all_initiators(case: CaseContext, ladder_id: str) -> Iterator[Violation]:
-    firsts: dict[int, tuple[int, set[str]]] = {}
-    for event in case.escalations(ladder_id):
-        if event.step is not None and event.step.get("alle_initiatiefnemers"):
-            first, roles = firsts.setdefault(event.number, (event.index, set()))
-            roles |= case.actor_roles(event.data["gestart_door"], event.started)
-    for number, (first, roles) in firsts.items():
-        step = case.region.step(ladder_id, number) or {}
-        missing = [role for role in step["initiatiefnemers"] if role not in roles]
+def _not_all_initiators(case: Case, ladder: Ladder) -> Iterator[Violation]:
+    firsts: dict[int, tuple[Escalation, set[Role]]] = {}
+    for event in case.escalations_on(ladder):
+        if event.step is not None and event.step.all_initiators:
+            _, roles = firsts.setdefault(event.number, (event, set()))
+            roles |= case.actor_roles(event.started_by, event.date)
+    for first, roles in firsts.values():
+        assert first.step is not None
+        missing = [role for role in first.step.initiators if role not in roles]
         if missing:
-            yield Violation(("escalaties", first, "gestart_door"),
-                            f"stap {number} van '{ladder_id}' zetten alle initiatiefnemers zelf; "
-                            f"niet opgeschaald door: {case.region.role_names(missing)}",
-                            source_of(step))
+            yield Violation(first.at("started_by"),
+                            f"stap {first.number} van '{ladder.id}' zetten alle "
+                            f"initiatiefnemers zelf; niet opgeschaald door: {role_names(missing)}",
+                            first.step.source)

@@ -8,11 +8,14 @@ changes the verdict without code. Messages name section and field labels from th
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from cerberus import Validator, errors
 
-from generator.checks.base import CaseContext, Data, Violation, source_of
+from generator.checks.base import Violation
+from generator.model.case import Case, FilledForm
+from generator.model.region import Field, Form
 
 KIND = "formulier-volledig"
 
@@ -22,64 +25,63 @@ _TYPES: dict[str, dict[str, Any]] = {
     "ja_nee": {"type": "boolean"},
     "lijst": {"type": "list"},
 }
+"""A field's `soort` as a cerberus rule."""
 
 
-def cerberus_schema(form: Data) -> dict[str, Any]:
+def cerberus_schema(form: Form) -> dict[str, Any]:
     """A cerberus schema for `velden` of a filled form: one dict per section, one rule per field."""
     return {
-        section["id"]: {
+        section.id: {
             "type": "dict",
-            "required": any(field.get("verplicht", True) for field in section["velden"]),
-            "schema": {field["id"]: _field_rule(field) for field in section["velden"]},
+            "required": any(field.required for field in section.fields),
+            "schema": {field.id: _field_rule(field) for field in section.fields},
         }
-        for section in form["secties"]
+        for section in form.sections
     }
 
 
-def _field_rule(field: Data) -> dict[str, Any]:
-    required = bool(field.get("verplicht", True))
-    return {**_TYPES[field.get("soort", "tekst")], "required": required,
-            "empty": not required, "nullable": not required}
+def _field_rule(field: Field) -> dict[str, Any]:
+    return {**_TYPES[field.kind], "required": field.required, "empty": not field.required,
+            "nullable": not field.required}
 
 
-def _validator(case: CaseContext, form_id: str) -> Validator:
-    key = (KIND, form_id)
-    if key not in case.region.cache:
-        form = case.region.forms[form_id]
-        case.region.cache[key] = Validator(cerberus_schema(form), allow_unknown=False)
-    return case.region.cache[key]  # type: ignore[no-any-return]
+@lru_cache(maxsize=256)
+def validator(form: Form) -> Validator:
+    """The validator for filled copies of `form`, built once per form."""
+    return Validator(cerberus_schema(form), allow_unknown=False)
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    validated: set[str] = set()
-    for event in case.escalations():
-        form_id = (event.step or {}).get("formulier")
-        if not form_id or form_id not in case.region.forms:
+def is_complete(filled: FilledForm, form: Form) -> bool:
+    return bool(validator(form).validate(filled.values, normalize=False))
+
+
+def check(case: Case) -> Iterator[Violation]:
+    validated: set[FilledForm] = set()
+    for event in case.escalations_in_order:
+        step = event.step
+        form = step.form if step is not None else None
+        if step is None or form is None:
             continue
-        form = case.region.forms[form_id]
-        filled_id = event.data.get("formulier")
-        filled = case.filled_forms.get(str(filled_id))
-        if filled_id is None:
-            yield Violation(event.path + ("stap",),
-                            f"stap {event.number} vraagt het formulier '{form['naam']}'; "
-                            "er is geen ingevuld formulier bij vermeld", source_of(event.step))
-        elif filled is not None and filled["formulier"] != form_id:
-            yield Violation(event.path + ("formulier",),
-                            f"stap {event.number} vraagt het formulier '{form['naam']}'; "
-                            "het vermelde formulier is een ander", source_of(event.step))
-        elif filled is not None and filled_id not in validated:
-            validated.add(str(filled_id))
-            yield from _incomplete(case, form, filled)
+        filled = event.form
+        if filled is None and event.resolves("form"):
+            yield Violation(event.at("number"),
+                            f"stap {event.number} vraagt het formulier '{form.name}'; "
+                            "er is geen ingevuld formulier bij vermeld", step.source)
+        elif filled is not None and filled.form is not form:
+            yield Violation(event.at("form"),
+                            f"stap {event.number} vraagt het formulier '{form.name}'; "
+                            "het vermelde formulier is een ander", step.source)
+        elif filled is not None and filled not in validated:
+            validated.add(filled)
+            yield from _incomplete(form, filled)
 
 
-def _incomplete(case: CaseContext, form: Data, filled: Data) -> Iterator[Violation]:
-    validator = _validator(case, str(form["id"]))
-    if validator.validate(filled["velden"], normalize=False):
+def _incomplete(form: Form, filled: FilledForm) -> Iterator[Violation]:
+    checker = validator(form)
+    if checker.validate(filled.values, normalize=False):
         return
-    index = next(i for i, item in enumerate(case.data["formulieren"]) if item is filled)
-    base = ("formulieren", index, "velden")
-    for path, code in _leaf_errors(validator._errors):
-        yield Violation(base + tuple(path), _describe(form, path, code), source_of(form))
+    for path, code in _leaf_errors(checker._errors):
+        yield Violation(filled.at("values", *path), _describe(form, path, code), form.source)
 
 
 def _leaf_errors(found: Iterable[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
@@ -90,20 +92,18 @@ def _leaf_errors(found: Iterable[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
             yield tuple(str(part) for part in error.document_path), error.code
 
 
-def _describe(form: Data, path: tuple[str, ...], code: int) -> str:
-    sections = {section["id"]: section for section in form["secties"]}
-    section = sections.get(path[0])
+def _describe(form: Form, path: tuple[str, ...], code: int) -> str:
+    section = form.section(path[0])
     if section is None:
-        return f"'{form['naam']}' kent deze sectie niet"
+        return f"'{form.name}' kent deze sectie niet"
     if len(path) == 1:
-        return f"sectie '{section['titel']}' van '{form['naam']}' ontbreekt"
-    fields = {field["id"]: field for field in section["velden"]}
-    field = fields.get(path[1])
+        return f"sectie '{section.title}' van '{form.name}' ontbreekt"
+    field = section.field(path[1])
     if field is None:
-        return f"sectie '{section['titel']}' kent dit veld niet"
-    where = f"veld '{field['label']}' (sectie '{section['titel']}')"
+        return f"sectie '{section.title}' kent dit veld niet"
+    where = f"veld '{field.label}' (sectie '{section.title}')"
     if code == errors.REQUIRED_FIELD.code:
         return f"{where} ontbreekt"
     if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
         return f"{where} is leeg"
-    return f"{where} heeft niet de juiste soort waarde ({field.get('soort', 'tekst')})"
+    return f"{where} heeft niet de juiste soort waarde ({field.kind})"

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Violation, source_of
+from generator.checks.base import Violation, role_name, role_names
+from generator.model.case import Case
 
 KIND = "ladder-initiatief"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for event in case.escalations():
-        if event.step is None:
-            continue
-        allowed = list(event.step["initiatiefnemers"])
-        starter = event.data["gestart_door"]
-        if starter.get("betrokkene") and starter["betrokkene"] not in case.members:
-            continue  # reported by casus-verwijzingen
-        roles = case.actor_roles(starter, event.started)
-        if not roles & set(allowed):
-            yield Violation(("escalaties", event.index, "gestart_door"),
-                            f"stap {event.number} van '{event.data['ladder']}' is gestart door "
-                            f"{case.region.role_name(case.actor_role(starter))}; alleen "
-                            f"{case.region.role_names(allowed)} mag deze stap starten",
-                            source_of(event.step))
+def check(case: Case) -> Iterator[Violation]:
+    for event in case.escalations_in_order:
+        step, starter = event.step, event.started_by
+        if step is None or not starter.resolves("member"):
+            continue  # an unknown step or member is reported by casus-verwijzingen
+        if not case.actor_roles(starter, event.date) & set(step.initiators):
+            yield Violation(event.at("started_by"),
+                            f"stap {event.number} van '{step.ladder.id}' is gestart door "
+                            f"{role_name(starter.acting_role)}; alleen "
+                            f"{role_names(step.initiators)} mag deze stap starten", step.source)

@@ -10,52 +10,54 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Escalation, Violation, source_of, texts
+from generator.checks.base import Violation, role_name, texts
+from generator.model.case import Case, Escalation
+from generator.model.region import Ladder, Step
 
 KIND = "ladder-volgorde"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for ladder_id in case.region.ladders:
-        yield from _check_ladder(case, ladder_id)
+def check(case: Case) -> Iterator[Violation]:
+    for ladder in case.region.ladders:
+        yield from _check_ladder(case, ladder)
 
 
-def _check_ladder(case: CaseContext, ladder_id: str) -> Iterator[Violation]:
-    first = case.first_step(ladder_id)
+def _check_ladder(case: Case, ladder: Ladder) -> Iterator[Violation]:
+    first = case.first_step(ladder)
     previous: Escalation | None = None
-    for event in case.escalations(ladder_id):
-        if event.step is None:
+    for event in case.escalations_on(ladder):
+        step = event.step
+        if step is None:
             continue
-        if not case.holds(event.step.get("voorwaarden")):
-            failed = case.failed_conditions(event.step.get("voorwaarden"))
-            yield Violation(("escalaties", event.index, "stap"),
-                            f"stap {event.number} van '{ladder_id}' geldt niet voor deze casus "
-                            f"({texts(c['tekst'] for c in failed)})", source_of(event.step))
+        if not case.holds(step.conditions):
+            failed = case.failed_conditions(step.conditions)
+            yield Violation(event.at("number"),
+                            f"stap {event.number} van '{ladder.id}' geldt niet voor deze casus "
+                            f"({texts(c.text for c in failed)})", step.source)
         elif previous is None:
-            if first is not None and event.number != first["nummer"]:
-                yield Violation(("escalaties", event.index, "stap"),
-                                f"ladder '{ladder_id}' begint bij stap {first['nummer']}, "
-                                f"niet bij stap {event.number}", source_of(event.step))
-        elif event.number not in (previous.number, first and first["nummer"]):
-            yield from _check_jump(case, ladder_id, previous, event)
+            if first is not None and event.number != first.number:
+                yield Violation(event.at("number"),
+                                f"ladder '{ladder.id}' begint bij stap {first.number}, "
+                                f"niet bij stap {event.number}", step.source)
+        elif event.number not in (previous.number, first and first.number):
+            yield from _check_jump(case, previous, event)
         previous = event
 
 
-def _check_jump(case: CaseContext, ladder_id: str, previous: Escalation,
-                event: Escalation) -> Iterator[Violation]:
-    assert previous.step is not None
-    allowed = case.next_steps(ladder_id, previous.step)
+def _check_jump(case: Case, previous: Escalation, event: Escalation) -> Iterator[Violation]:
+    step: Step | None = previous.step
+    assert step is not None
+    allowed = [following.number for following in case.next_steps(step)]
     if event.number not in allowed:
         after = f"alleen stap {texts(allowed)}" if allowed else "geen stap meer"
-        yield Violation(("escalaties", event.index, "stap"),
-                        f"na stap {previous.number} van '{ladder_id}' volgt {after}, "
-                        f"niet stap {event.number}", source_of(previous.step))
+        yield Violation(event.at("number"),
+                        f"na stap {previous.number} van '{step.ladder.id}' volgt {after}, "
+                        f"niet stap {event.number}", step.source)
         return
-    chooser = (previous.step.get("vervolg") or {}).get("besluit_door")
-    actor = event.data.get("gekozen_door") or event.data["gestart_door"]
-    if len(allowed) > 1 and chooser and chooser not in case.actor_roles(actor, event.started):
-        chosen_by = case.actor_role(actor)
-        yield Violation(("escalaties", event.index, "gekozen_door"),
+    chooser = step.chooser
+    actor = event.chosen_by or event.started_by
+    if len(allowed) > 1 and chooser and chooser not in case.actor_roles(actor, event.date):
+        yield Violation(event.at("chosen_by"),
                         f"de keuze voor stap {event.number} na stap {previous.number} ligt bij "
-                        f"{case.region.role_name(chooser)}, niet bij "
-                        f"{case.region.role_name(chosen_by)}", source_of(previous.step))
+                        f"{role_name(chooser)}, niet bij {role_name(actor.acting_role)}",
+                        step.source)

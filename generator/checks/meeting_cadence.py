@@ -10,38 +10,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from generator.checks.base import CaseContext, Data, Violation, parse_date, source_of
+from generator.checks.base import Violation
 from generator.loader import JsonPath
+from generator.model.case import Case
+from generator.model.region import Frequency, Meeting
 
 KIND = "overleg-frequentie"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for meeting_id, meeting in case.region.meetings.items():
-        frequency = meeting["frequentie"]
-        if frequency["soort"] == "interval":
-            yield from _check_meeting(case, meeting_id, meeting, int(frequency["dagen"]))
+def check(case: Case) -> Iterator[Violation]:
+    for meeting in case.region.meetings:
+        frequency = meeting.frequency
+        if frequency.kind == Frequency.INTERVAL and frequency.days is not None:
+            yield from _check_meeting(case, meeting, frequency.days)
 
 
-def _check_meeting(case: CaseContext, meeting_id: str, meeting: Data,
-                   days: int) -> Iterator[Violation]:
-    held = sorted((date.fromisoformat(entry["datum"]), index)
-                  for index, entry in enumerate(case.data.get("overleggen") or ())
-                  if entry["overleg"] == meeting_id)
-    start = parse_date(case.data.get("start"))
-    name = meeting["naam"]
-    previous_path: JsonPath | None = ("start",) if start else None
-    previous = start
-    for held_on, index in held:
+def _check_meeting(case: Case, meeting: Meeting, days: int) -> Iterator[Violation]:
+    held = sorted((entry.date, position, entry.at("date"))
+                  for position, entry in enumerate(case.meetings) if entry.meeting is meeting)
+    previous = case.start
+    previous_path: JsonPath | None = case.at("start") if previous else None
+    for held_on, _, path in held:
         if previous is not None and (held_on - previous).days > days:
-            yield Violation(("overleggen", index, "datum"),
-                            f"{name} op {held_on.isoformat()} kwam {(held_on - previous).days} "
-                            f"dagen na het vorige; afgesproken: elke {days} dagen (uiterlijk "
-                            f"{(previous + timedelta(days=days)).isoformat()})", source_of(meeting))
-        previous, previous_path = held_on, ("overleggen", index, "datum")
+            yield Violation(path,
+                            f"{meeting.name} op {held_on.isoformat()} kwam "
+                            f"{(held_on - previous).days} dagen na het vorige; afgesproken: elke "
+                            f"{days} dagen (uiterlijk {_due(previous, days)})", meeting.source)
+        previous, previous_path = held_on, path
     if previous is not None and previous_path and (case.reference_date - previous).days > days:
         yield Violation(previous_path,
-                        f"volgend {name} was uiterlijk "
-                        f"{(previous + timedelta(days=days)).isoformat()} (elke {days} dagen); "
-                        f"op de peildatum {case.reference_date.isoformat()} niet gehouden",
-                        source_of(meeting))
+                        f"volgend {meeting.name} was uiterlijk {_due(previous, days)} (elke "
+                        f"{days} dagen); op de peildatum {case.reference_date.isoformat()} niet "
+                        "gehouden", meeting.source)
+
+
+def _due(previous: date, days: int) -> str:
+    return (previous + timedelta(days=days)).isoformat()

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Violation, source_of, texts
+from generator.checks.base import Violation, texts
+from generator.model.case import Case
 
 KIND = "overlegvoorwaarden"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for event in case.escalations():
-        conditions = (event.step or {}).get("overlegvoorwaarden") or []
-        met = set(event.data.get("nageleefde_voorwaarden") or ())
-        missing = [condition for condition in conditions if condition["id"] not in met]
+def check(case: Case) -> Iterator[Violation]:
+    for event in case.escalations_in_order:
+        step = event.step
+        if step is None:
+            continue
+        met = set(event.conditions_met or ())
+        missing = [condition for condition in step.meeting_conditions if condition.id not in met]
         if missing:
-            where = "nageleefde_voorwaarden" if "nageleefde_voorwaarden" in event.data else "stap"
-            yield Violation(event.path + (where,),
-                            f"stap {event.number} ({event.step and event.step['naam']}): niet "
-                            f"vastgelegd dat is voldaan aan: {texts(c['id'] for c in missing)}",
-                            source_of(event.step))
+            where = event.at("conditions_met" if event.conditions_met is not None else "number")
+            yield Violation(where, f"stap {event.number} ({step.name}): niet vastgelegd dat is "
+                            f"voldaan aan: {texts(c.id for c in missing)}", step.source)

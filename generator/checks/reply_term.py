@@ -10,54 +10,61 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.checks.base import CaseContext, Escalation, Violation, parse_date, source_of
+from generator.checks.base import Violation, organisation_name, role_name
+from generator.model.case import Case, Escalation, Reply
+from generator.workdays import calendar_for
 
 KIND = "reactietermijn"
 
 
-def deadline(case: CaseContext, event: Escalation) -> date | None:
+def deadline(case: Case, event: Escalation) -> date | None:
     """The reply deadline of an escalation step, or None if its step has no term."""
-    term = (event.step or {}).get("reactietermijn_werkdagen")
-    return case.region.calendar.add(event.started, int(term)) if term else None
+    term = event.step.reply_term_days if event.step is not None else None
+    return calendar_for(case.region).add(event.date, term) if term else None
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for event in case.escalations():
+def check(case: Case) -> Iterator[Violation]:
+    for event in case.escalations_in_order:
         due = deadline(case, event)
         if due is not None:
-            yield from _late_replies(case, event, due)
+            yield from _late_replies(event, due)
             yield from _missing_replies(case, event, due)
 
 
 def _term(event: Escalation, due: date) -> str:
     assert event.step is not None
-    return (f"termijn {event.step['reactietermijn_werkdagen']} werkdagen na "
-            f"{event.started.isoformat()}: uiterlijk {due.isoformat()}")
+    return (f"termijn {event.step.reply_term_days} werkdagen na "
+            f"{event.date.isoformat()}: uiterlijk {due.isoformat()}")
 
 
-def _late_replies(case: CaseContext, event: Escalation, due: date) -> Iterator[Violation]:
-    for index, reply in enumerate(event.data.get("antwoorden") or ()):
-        replied = parse_date(reply["datum"])
-        if replied and replied > due:
-            who = case.actor_organisation(reply.get("van")) or case.actor_role(reply.get("van"))
-            name = (case.region.organisation_name(who) if who in case.region.organisations
-                    else case.region.role_name(who))
-            yield Violation(event.path + ("antwoorden", index, "datum"),
-                            f"reactie van {name} op {replied.isoformat()} is te laat "
-                            f"({_term(event, due)})", source_of(event.step))
+def _late_replies(event: Escalation, due: date) -> Iterator[Violation]:
+    assert event.step is not None
+    for reply in event.replies:
+        if reply.date > due:
+            yield Violation(reply.at("date"),
+                            f"reactie van {_sender_name(reply)} op {reply.date.isoformat()} is "
+                            f"te laat ({_term(event, due)})", event.step.source)
 
 
-def _missing_replies(case: CaseContext, event: Escalation, due: date) -> Iterator[Violation]:
+def _sender_name(reply: Reply) -> str:
+    """The organisation that replied, else the role; as the agreement names them."""
+    sender = reply.sender
+    organisation = sender.acting_organisation if sender is not None else None
+    if organisation is not None:
+        return organisation_name(organisation)
+    return role_name(sender.acting_role if sender is not None else None)
+
+
+def _missing_replies(case: Case, event: Escalation, due: date) -> Iterator[Violation]:
+    assert event.step is not None
     if case.reference_date <= due:
         return
-    replies = event.data.get("antwoorden") or []
-    answered = {case.actor_organisation(reply.get("van")) for reply in replies}
-    asked = event.data.get("aangeschreven") or []
-    for index, organisation in enumerate(asked):
+    answered = {reply.sender.acting_organisation for reply in event.replies if reply.sender}
+    for position, organisation in enumerate(event.addressed):
         if organisation not in answered:
-            yield Violation(event.path + ("aangeschreven", index),
-                            f"geen reactie van {case.region.organisation_name(organisation)} "
-                            f"({_term(event, due)})", source_of(event.step))
-    if not asked and not replies:
-        yield Violation(event.path + ("stap",), f"geen reactie ontvangen ({_term(event, due)})",
-                        source_of(event.step))
+            yield Violation(event.at_item("addressed", position),
+                            f"geen reactie van {organisation_name(organisation)} "
+                            f"({_term(event, due)})", event.step.source)
+    if not event.addressed and event.resolves("addressed") and not event.replies:
+        yield Violation(event.at("number"), f"geen reactie ontvangen ({_term(event, due)})",
+                        event.step.source)

@@ -9,27 +9,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.checks.base import CaseContext, Violation, parse_date, source_of
+from generator.checks.base import Violation, role_name
+from generator.model.case import Case, CaseAssignment
+from generator.model.region import Assignment, Role
 
 KIND = "een-regisseur"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    assigned_roles = {rule["rol"]: rule for rule in case.region.assignments}
-    by_role: dict[str, list[tuple[date, int, date]]] = {}
-    for index, assignment in enumerate(case.data.get("regie") or ()):
-        if assignment["rol"] in assigned_roles:
-            start = date.fromisoformat(assignment["van"])
-            end = parse_date(assignment.get("tot")) or date.max
-            by_role.setdefault(assignment["rol"], []).append((start, index, end))
+def check(case: Case) -> Iterator[Violation]:
+    rules: dict[Role, Assignment] = {rule.role: rule for rule in case.region.assignments}
+    by_role: dict[Role, list[tuple[date, int, CaseAssignment]]] = {}
+    for position, assignment in enumerate(case.assignments):
+        if assignment.role in rules:
+            by_role.setdefault(assignment.role, []).append(
+                (assignment.start, position, assignment))
     for role, periods in by_role.items():
-        periods.sort()
+        periods.sort(key=lambda period: period[:2])
         active_until, holder = date.min, -1
-        for start, index, end in periods:
+        for start, position, assignment in periods:
             if start <= active_until:
-                yield Violation(("regie", index, "van"),
+                yield Violation(assignment.at("start"),
                                 f"vanaf {start.isoformat()} meer dan één actieve "
-                                f"{case.region.role_name(role)} (overlapt met toewijzing "
-                                f"{holder + 1} onder regie)", source_of(assigned_roles[role]))
+                                f"{role_name(role)} (overlapt met toewijzing {holder + 1} onder "
+                                "regie)", rules[role].source)
+            end = assignment.end or date.max
             if end > active_until:
-                active_until, holder = end, index
+                active_until, holder = end, position

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import CaseContext, Violation, source_of
+from generator.checks.base import Violation
+from generator.model.case import Case, Outcome
 
 KIND = "stap-afsluiting"
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for event in case.escalations():
-        step = event.step or {}
-        closed = event.data.get("afgerond")
-        if step.get("afsluiten_alleen_met_oplossing") and closed and \
-                event.data.get("uitkomst") != "oplossing":
-            yield Violation(event.path + ("afgerond",),
-                            f"stap {event.number} ({step['naam']}) is op {closed} afgerond "
-                            "zonder oplossing; deze stap sluit pas af met een oplossing",
-                            source_of(step))
+def check(case: Case) -> Iterator[Violation]:
+    for event in case.escalations_in_order:
+        step, closed = event.step, event.closed
+        if step is not None and step.closes_only_with_solution and closed and \
+                event.outcome != Outcome.SOLUTION:
+            yield Violation(event.at("closed"),
+                            f"stap {event.number} ({step.name}) is op {closed.isoformat()} "
+                            "afgerond zonder oplossing; deze stap sluit pas af met een oplossing",
+                            step.source)

@@ -9,7 +9,8 @@ import calendar
 from collections.abc import Iterator
 from datetime import date
 
-from generator.checks.base import CaseContext, Violation, source_of
+from generator.checks.base import Violation
+from generator.model.case import Case
 
 KIND = "hulpmiddel-actualiteit"
 
@@ -22,16 +23,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def check(case: CaseContext) -> Iterator[Violation]:
-    for index, used in enumerate(case.data.get("hulpmiddelen") or ()):
-        tool = case.region.tools.get(used["hulpmiddel"])
-        months = (tool or {}).get("actualisatie_maanden")
-        if not tool or not months:
+def check(case: Case) -> Iterator[Violation]:
+    for used in case.tools:
+        tool = used.tool
+        months = tool.refresh_months if tool is not None else None
+        if tool is None or not months:
             continue
-        updated = date.fromisoformat(used["bijgewerkt"])
-        consulted = date.fromisoformat(used["geraadpleegd"])
-        if consulted > add_months(updated, int(months)):
-            yield Violation(("hulpmiddelen", index, "bijgewerkt"),
-                            f"{tool['naam']} was bij raadplegen op {consulted.isoformat()} "
+        if used.consulted > add_months(used.updated, months):
+            yield Violation(used.at("updated"),
+                            f"{tool.name} was bij raadplegen op {used.consulted.isoformat()} "
                             f"ouder dan {months} maand(en): laatst bijgewerkt "
-                            f"{updated.isoformat()}", source_of(tool))
+                            f"{used.updated.isoformat()}", tool.source)

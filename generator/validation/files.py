@@ -16,10 +16,12 @@ SKIPPED_FOLDERS = ("templates",)
 RULES_FOLDER = "rules"
 PROTOCOLS_FOLDER = "protocols"
 
+CASE_KIND = "casus"
+"""The document kind of a case file (`regiekit check` validates it as such)."""
 SCHEMAS = {
     "regio": "regio.schema.json",
     "regels": "regels.schema.json",
-    "casus": "case.schema.json",
+    CASE_KIND: "case.schema.json",
     "zorgloketten": "zorgloketten.schema.json",
     "inzet": "inzet.schema.json",
     "protocol": "protocol.schema.json",
@@ -71,11 +73,16 @@ def document_kind(file: str, data: Any) -> str | None:
         return "regels"
     if PROTOCOLS_FOLDER in _folders(path):
         return "protocol"
-    if isinstance(data, dict) and "casus" in data:
-        return "casus"
+    if is_case(data):
+        return CASE_KIND
     if isinstance(data, dict) and Deployment.LIST_KEY in data:
         return "inzet"
     return None
+
+
+def is_case(data: Any) -> bool:
+    """A case file is a mapping with the key `casus`, whatever else it holds."""
+    return isinstance(data, dict) and "casus" in data
 
 
 def _kind_of_content(data: Any) -> str | None:
@@ -83,7 +90,7 @@ def _kind_of_content(data: Any) -> str | None:
     `rollen`, a shared protocol `afwegingskader`."""
     if not isinstance(data, dict):
         return None
-    return next((kind for key, kind in (("casus", "casus"), ("regels", "regels"),
+    return next((kind for key, kind in (("casus", CASE_KIND), ("regels", "regels"),
                                         ("rollen", "regio"), ("afwegingskader", "protocol"))
                  if key in data), None)
 

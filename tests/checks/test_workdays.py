@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.regions import load_region
 from generator.workdays import add_working_days, calendar_for, is_working_day
 
 NL = {"land": "NL"}
@@ -60,3 +62,9 @@ def test_one_more_day_moves_the_deadline_forward(start: date, n: int) -> None:
 @given(days, terms)
 def test_a_term_never_shrinks_below_its_calendar_days(start: date, n: int) -> None:
     assert add_working_days(BE, start, n) >= start + timedelta(days=n)
+
+
+def test_a_region_model_gives_the_calendar_of_its_country() -> None:
+    regions = Path(__file__).resolve().parents[2] / "regions"
+    assert calendar_for(load_region("empact", regions)).is_working_day(date(2026, 5, 5))
+    assert not calendar_for(load_region("apeldoorn", regions)).is_working_day(date(2026, 5, 5))
