@@ -173,7 +173,7 @@ class Escalation(Node):
         """Its position among the case's escalations, as written."""
         return int(self.path[-1])
 
-    @property
+    @cached_property
     def step(self) -> Step | None:
         """The region's step this escalation took, or None if its ladder has no such step."""
         return self.ladder.step(self.number) if self.ladder else None

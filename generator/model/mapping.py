@@ -155,10 +155,6 @@ class FieldSpec:
     def many(self) -> bool:
         return self.kind in (Kind.VALUES, Kind.NODES, Kind.REFS)
 
-    @property
-    def as_written(self) -> bool:
-        """The value is kept as the YAML gives it (a text, number or truth value)."""
-        return self.kind is Kind.VALUE and self.type is not date
 
 
 _FIELDS: dict[type[Node], tuple[FieldSpec, ...]] = {}
@@ -239,12 +235,17 @@ class Unresolved:
     targets: tuple[type[Node], ...]
 
 
+# How `Builder.build` reads a field, most frequent first (the kinds of FieldSpec, with plain
+# values and dates told apart: most values are kept as written).
+_READ_AS_WRITTEN, _READ_REF, _READ_DATE, _READ_NODES, _READ_NODE, _READ_VALUES = range(6)
+
+
 @dataclass(frozen=True)
 class _Plan:
     """How `Builder.build` reads a class: every field's default, and the fields by YAML key."""
 
     defaults: dict[str, Any]
-    by_key: dict[str, tuple[str, bool, FieldSpec]]
+    by_key: dict[str, tuple[str, int, FieldSpec]]
 
 
 _PLANS: dict[type[Node], _Plan] = {}
@@ -254,10 +255,16 @@ def _plan(cls: type[Node]) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         specs = fields_of(cls)
-        plan = _PLANS[cls] = _Plan(
-            {spec.attribute: spec.default for spec in specs},
-            {spec.key: (spec.attribute, spec.as_written, spec) for spec in specs})
+        plan = _PLANS[cls] = _Plan({spec.attribute: spec.default for spec in specs},
+                                   {spec.key: (spec.attribute, _how(spec), spec) for spec in specs})
     return plan
+
+
+def _how(spec: FieldSpec) -> int:
+    if spec.kind is Kind.VALUE:
+        return _READ_DATE if spec.type is date else _READ_AS_WRITTEN
+    others = {Kind.VALUES: _READ_VALUES, Kind.NODE: _READ_NODE, Kind.NODES: _READ_NODES}
+    return others.get(spec.kind, _READ_REF)
 
 
 class Resolver:
@@ -267,16 +274,7 @@ class Resolver:
         self._indexes = indexes
         self._where: dict[tuple[type[Node], ...], tuple[Mapping[str, Node], ...]] = {}
 
-    def find(self, targets: tuple[type[Node], ...], identity: Any) -> Node | None:
-        if not isinstance(identity, str):
-            return None
-        for known in self._known(targets):
-            found = known.get(identity)
-            if found is not None:
-                return found
-        return None
-
-    def _known(self, targets: tuple[type[Node], ...]) -> tuple[Mapping[str, Node], ...]:
+    def indexes_for(self, targets: tuple[type[Node], ...]) -> tuple[Mapping[str, Node], ...]:
         """The indexes to search for `targets`, in order: by target, then as given."""
         known = self._where.get(targets)
         if known is None:
@@ -285,7 +283,7 @@ class Resolver:
         return known
 
     def defines_any(self, targets: tuple[type[Node], ...]) -> bool:
-        return any(self._known(targets))
+        return any(self.indexes_for(targets))
 
 
 class Builder:
@@ -310,47 +308,46 @@ class Builder:
             known = by_key.get(name)
             if known is None or raw is None:
                 continue
-            attribute, as_written, spec = known
-            values[attribute] = raw if as_written else self._value(built, spec, raw, path)
+            attribute, how, spec = known
+            if how == _READ_AS_WRITTEN:
+                values[attribute] = raw
+            elif how == _READ_REF:  # resolved once the whole document is built
+                self._pending.append((built, spec, raw))
+            elif how == _READ_DATE:
+                values[attribute] = date.fromisoformat(raw)
+            elif how == _READ_NODES:
+                where, build, kind = path + (name,), self.build, spec.type
+                values[attribute] = tuple([build(kind, item, where + (index,))
+                                           for index, item in enumerate(raw)])
+            elif how == _READ_NODE:
+                values[attribute] = self.build(spec.type, raw, path + (name,))
+            else:
+                values[attribute] = tuple([_scalar(spec.type, item) for item in raw])
         object.__setattr__(built, "__dict__", values)  # frozen: no __init__, one dict per node
         index = self.index.get(cls)
         if index is not None:
             index.setdefault(values[cls.IDENTITY], built)
         return built
 
-    def _value(self, owner: Node, spec: FieldSpec, raw: Any, path: JsonPath) -> Any:
-        kind = spec.kind
-        if kind is Kind.VALUE:
-            return _scalar(spec.type, raw)
-        if kind is Kind.VALUES:
-            return tuple([_scalar(spec.type, item) for item in raw])
-        if kind is Kind.NODE:
-            return self.build(spec.type, raw, path + (spec.key,))
-        if kind is Kind.NODES:
-            where, build, cls = path + (spec.key,), self.build, spec.type
-            return tuple([build(cls, item, where + (index,)) for index, item in enumerate(raw)])
-        self._pending.append((owner, spec, raw))
-        return spec.default
-
     def resolve(self, resolver: Resolver) -> list[Unresolved]:
         """Point every noted reference at its object; return those that name nothing."""
         unresolved: list[Unresolved] = []
         for owner, spec, value in self._pending:
-            report = not spec.only_if_defined or resolver.defines_any(spec.targets)
+            known = resolver.indexes_for(spec.targets)
             if spec.kind is Kind.REF:
-                found = resolver.find(spec.targets, value)
+                found = _first(known, value)
                 if found is None:
-                    _failed(owner, spec, unresolved if report else None, ())
+                    _failed(owner, spec, resolver, unresolved, ())
                 owner.__dict__[spec.attribute] = found
                 continue
             objects, kept = [], []
             for index, identity in enumerate(value):
-                found = resolver.find(spec.targets, identity)
+                found = _first(known, identity)
                 if found is not None:
                     objects.append(found)
                     kept.append(index)
                 else:
-                    _failed(owner, spec, unresolved if report else None, (index,))
+                    _failed(owner, spec, resolver, unresolved, (index,))
             owner.__dict__[spec.attribute] = tuple(objects)
             if len(kept) < len(value):
                 owner.__dict__[_KEPT + spec.attribute] = tuple(kept)
@@ -358,12 +355,23 @@ class Builder:
         return unresolved
 
 
-def _failed(owner: Node, spec: FieldSpec, report: list[Unresolved] | None,
+def _first(known: tuple[Mapping[str, Node], ...], identity: Any) -> Node | None:
+    """The object `identity` names in the first index that has it."""
+    if isinstance(identity, str):
+        for objects in known:
+            found = objects.get(identity)
+            if found is not None:
+                return found
+    return None
+
+
+def _failed(owner: Node, spec: FieldSpec, resolver: Resolver, unresolved: list[Unresolved],
             item: JsonPath) -> None:
-    """Note that `spec` of `owner` names nothing (at `item` of its list, if a list)."""
+    """Note that `spec` of `owner` names nothing (at `item` of its list, if a list); report it
+    unless the reference only counts when something of its kind is defined."""
     owner.__dict__.setdefault(_FAILED, set()).add(spec.attribute)
-    if report is not None:
-        report.append(Unresolved(owner.path + (spec.key, *item), spec.noun, spec.targets))
+    if not spec.only_if_defined or resolver.defines_any(spec.targets):
+        unresolved.append(Unresolved(owner.path + (spec.key, *item), spec.noun, spec.targets))
 
 
 def _scalar(kind: Any, raw: Any) -> Any:
