@@ -14,11 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
 import holidays
 
-from generator.model.mapping import Builder
 from generator.model.region import Region
 
 LIBERATION_DAY_NAME = "Bevrijdingsdag"
@@ -73,18 +71,9 @@ def _holidays(country: str, year: int) -> Mapping[date, str]:
     return dict(holidays.country_holidays(country, years=year, language="nl"))
 
 
-def calendar_for(region: Region | Mapping[str, Any]) -> WorkdayCalendar:
-    """The calendar a region declares in `werkdagen` (defaults: its land, 5 May every year).
-
-    A region's data as written is read into the model first: documents still pass it that way.
-    """
-    if not isinstance(region, Region):
-        return _region_calendar(Builder(()).build(Region, region))
-    return _region_calendar(region)
-
-
 @lru_cache(maxsize=64)
-def _region_calendar(region: Region) -> WorkdayCalendar:
+def calendar_for(region: Region) -> WorkdayCalendar:
+    """The calendar a region declares in `werkdagen` (defaults: its land, 5 May every year)."""
     settings = region.workdays
     if settings is None:
         return _calendar(region.country, region.country == "NL", frozenset(), frozenset())
@@ -104,10 +93,10 @@ def _calendar(country: str, fifth_of_may: bool, working: frozenset[str],
     return WorkdayCalendar(country, fifth_of_may, working, extra)
 
 
-def add_working_days(region: Region | Mapping[str, Any], start: date, days: int) -> date:
+def add_working_days(region: Region, start: date, days: int) -> date:
     """The date `days` working days after `start` in the region's calendar."""
     return calendar_for(region).add(start, days)
 
 
-def is_working_day(region: Region | Mapping[str, Any], day: date) -> bool:
+def is_working_day(region: Region, day: date) -> bool:
     return calendar_for(region).is_working_day(day)

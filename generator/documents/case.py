@@ -145,7 +145,7 @@ def request_context(case: Case, escalation: Escalation, step: Step,
     region = case.region
     sent = escalation.date
     days = step.reply_term_days
-    deadline = add_working_days(region.yaml.data, sent, int(days)) if days else None
+    deadline = add_working_days(region, sent, int(days)) if days else None
     signature = sender(case, escalation, step)
     filled = escalation.form
     form = filled.form if filled else None

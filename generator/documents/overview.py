@@ -420,7 +420,7 @@ def summary_rows(case: Case) -> list[dict[str, str]]:
 
 
 def overview_context(case: Case, assessment: Assessment) -> Context:
-    calendar = calendar_for(case.region.yaml.data)
+    calendar = calendar_for(case.region)
     terms = deadlines(case, calendar)
     due = {deadline.escalation.index: deadline for deadline in terms}
     everything = events(case, due)

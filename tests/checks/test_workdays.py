@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.model.mapping import Builder
+from generator.model.region import Region
 from generator.regions import load_region
 from generator.workdays import add_working_days, calendar_for, is_working_day
 
-NL = {"land": "NL"}
-BE = {"land": "BE"}
+
+def _region(data: dict[str, Any]) -> Region:
+    """A region that states only what the calendar reads (its land and `werkdagen`)."""
+    return Builder(()).build(Region, data)
+
+
+NL = _region({"land": "NL"})
+BE = _region({"land": "BE"})
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
 terms = st.integers(min_value=0, max_value=40)
 
@@ -32,15 +41,15 @@ def test_fifth_of_may_every_year_in_nl_not_in_be() -> None:
 
 
 def test_region_can_count_good_friday_and_add_days_off() -> None:
-    region = {"land": "NL", "werkdagen": {
+    region = _region({"land": "NL", "werkdagen": {
         "geen_vrije_dag": ["Goede vrijdag"],
-        "extra_vrije_dagen": [{"datum": "2024-03-28", "omschrijving": "studiedag"}]}}
+        "extra_vrije_dagen": [{"datum": "2024-03-28", "omschrijving": "studiedag"}]}})
     assert is_working_day(region, date(2024, 3, 29))
     assert not is_working_day(region, date(2024, 3, 28))
 
 
 def test_fifth_of_may_can_be_switched_off() -> None:
-    region = {"land": "NL", "werkdagen": {"vijf_mei_elk_jaar": False}}
+    region = _region({"land": "NL", "werkdagen": {"vijf_mei_elk_jaar": False}})
     assert is_working_day(region, date(2026, 5, 5))
 
 
