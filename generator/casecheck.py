@@ -176,11 +176,11 @@ def check_case(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) 
         return CheckedCase(result)
     if region is None:
         result.extend([_at(document, header.at("region_id"), "CASUS-REGIO",
-                           f"onbekende regio (niet gevonden onder {options.regions_root}/)",
-                           subject)])
+                           unknown_region(header.region_id, options.regions_root), subject)])
         return CheckedCase(result)
     case = build_case(document, region)
-    findings = [_stamp(document, violation, rule_check, subject)
+    fallback = region_source(region)
+    findings = [_stamp(document, violation, rule_check, subject, fallback)
                 for rule_check in _rule_checks(options.rules_file)
                 for violation in rule_check.check(case)]
     _apply_waivers(case, findings, result)
@@ -188,11 +188,31 @@ def check_case(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) 
 
 
 def _stamp(document: YamlDocument, violation: Violation, rule_check: RuleCheck,
-           subject: str) -> Finding:
+           subject: str, fallback: str) -> Finding:
+    """A violation as a finding of its rule; its source is always a document of the case's
+    region: the element the check read, else the region's agreement itself."""
     position = document.position(violation.path)
-    source = violation.source.describe() if violation.source else rule_check.source
+    source = violation.source.describe() if violation.source else fallback
     return Finding(document.file, position.line, position.column, rule_check.rule.id,
-                   rule_check.severity, violation.message, source, subject)
+                   rule_check.severity, violation.message, source, subject, violation.path)
+
+
+def region_source(region: Region) -> str:
+    """The region's agreement document by its title: the source of a finding about the case as a
+    whole (a reference to something the region does not define)."""
+    if region.document is not None:
+        return region.document.title
+    return region.sources[0].title if region.sources else region.name
+
+
+def unknown_region(region_id: str, regions_root: Path) -> str:
+    """`onbekende regio 'x' (niet gevonden onder regions/); bekende regio's: a, b`. The id is
+    named: a case that got this far has a valid id there (the schema checked its pattern)."""
+    from generator.regions import known_region_ids
+
+    known = known_region_ids(regions_root)
+    return (f"onbekende regio '{region_id}' (niet gevonden onder {regions_root}/); "
+            f"bekende regio's: {', '.join(known) or 'geen'}")
 
 
 def _at(document: YamlDocument, path: JsonPath, code: str, message: str,
@@ -328,13 +348,13 @@ def _check_batch(paths: list[str]) -> Compact:
 
 
 def _plain(findings: list[Finding]) -> list[tuple[Any, ...]]:
-    return [(f.file, f.line, f.column, f.code, f.severity.value, f.message, f.source, f.subject)
-            for f in findings]
+    return [(f.file, f.line, f.column, f.code, f.severity.value, f.message, f.source, f.subject,
+             f.path) for f in findings]
 
 
 def _findings(plain: list[tuple[Any, ...]]) -> list[Finding]:
-    return [Finding(file, line, column, code, Severity(severity), message, source, subject)
-            for file, line, column, code, severity, message, source, subject in plain]
+    return [Finding(file, line, column, code, Severity(severity), message, source, subject, path)
+            for file, line, column, code, severity, message, source, subject, path in plain]
 
 
 def _unpack(compact: Compact) -> Result:

@@ -1,85 +1,200 @@
-"""Case files as regression tests: `verwachte_bevindingen` (rule id + line) must match exactly.
+"""Case files as regression tests: `verwachte_bevindingen` must match the findings exactly.
 
 As OpenFisca runs its YAML tests, `regiekit test` runs every case file that states its expected
-findings, so a region keeps regression cases beside its rules; tests/checks wires the same
-function into pytest.
+findings, so a region keeps regression cases beside its rules. An expected finding names its rule
+and where it stands: a path in the case (`escalaties[2].gestart_door`, which matches a finding at
+that place or below it, and survives lines added above) and/or a line. Expectations that do not
+fit the case format are reported with file and line, never as a traceback. The same functions
+serve the pytest plugin (`generator/pytest_plugin.py`) and tests/checks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_document, iter_case_files
-from generator.loader import YamlDocument, load_yaml
-from generator.model.case import read_expectations
+from generator.errors import UsageError, YamlLoadError
+from generator.findings import Finding
+from generator.loader import JsonPath, YamlDocument, load_yaml
+from generator.model.case import CaseExpectations, ExpectedFinding, read_expectations
+from generator.model.mapping import yaml_key
+from generator.validation.problems import describe_path
 
-Expected = tuple[str, int]
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(text: str) -> JsonPath:
+    """`escalaties[2].gestart_door` -> ("escalaties", 2, "gestart_door"), the reverse of
+    describe_path; the schema has checked the form."""
+    return tuple(int(index) if index else key for key, index in _PART.findall(text))
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One expected finding: its rule, and its place and/or line."""
+
+    code: str
+    place: JsonPath | None = None
+    line: int | None = None
+
+    @classmethod
+    def of(cls, expected: ExpectedFinding) -> Expected:
+        place = parse_path(expected.place) if expected.place is not None else None
+        return cls(expected.rule_id, place, expected.line)
+
+    def matches(self, finding: Finding) -> bool:
+        """Same rule, at the place or below it, on the line if one is named."""
+        return (finding.code == self.code
+                and (self.place is None or finding.path[:len(self.place)] == self.place)
+                and (self.line is None or finding.line == self.line))
+
+    def describe(self) -> str:
+        where = [f"bij {describe_path(self.place)}" if self.place is not None else "",
+                 f"op regel {self.line}" if self.line is not None else ""]
+        return " ".join([self.code] + [part for part in where if part])
+
+
+def describe_finding(finding: Finding) -> str:
+    """`LADDER-VOLGORDE bij escalaties[1].stap (regel 87)`."""
+    if finding.path:
+        return f"{finding.code} bij {describe_path(finding.path)} (regel {finding.line})"
+    return f"{finding.code} op regel {finding.line}"
 
 
 @dataclass(frozen=True)
 class CaseTestOutcome:
-    """One case file's expected vs actual findings (rule id, line)."""
+    """One case file's expected findings against what the check found."""
 
     file: str
     subject: str
-    expected: tuple[Expected, ...]
-    actual: tuple[Expected, ...]
+    missing: tuple[Expected, ...] = ()
+    unexpected: tuple[Finding, ...] = ()
+    malformed: tuple[str, ...] = ()
+    """Expectations that do not fit the case format, each as `file:line: message`."""
 
     @property
     def passed(self) -> bool:
-        return self.expected == self.actual
+        return not (self.missing or self.unexpected or self.malformed)
 
     def explain(self) -> str:
-        missing = sorted(set(self.expected) - set(self.actual))
-        unexpected = sorted(set(self.actual) - set(self.expected))
-        parts = [f"ontbreekt: {_list(missing)}" if missing else "",
-                 f"onverwacht: {_list(unexpected)}" if unexpected else ""]
-        return "; ".join(part for part in parts if part) or "aantallen verschillen"
+        if self.malformed:
+            return "; ".join(self.malformed)
+        parts = [f"ontbreekt: {', '.join(e.describe() for e in self.missing)}"
+                 if self.missing else "",
+                 f"onverwacht: {', '.join(describe_finding(f) for f in self.unexpected)}"
+                 if self.unexpected else ""]
+        return "; ".join(part for part in parts if part)
 
 
-def _list(items: Iterable[Expected]) -> str:
-    return ", ".join(f"{code} op regel {line}" for code, line in items)
+def match(expected: Iterable[Expected],
+          findings: Iterable[Finding]) -> tuple[list[Expected], list[Finding]]:
+    """Pair each expectation with one finding; what is left on either side. The most specific
+    expectations choose first, so a broad one (`escalaties[1]`) takes what the others leave."""
+    left = sorted(findings, key=lambda f: (f.line, f.column, f.code))
+    missing: list[Expected] = []
+    for wanted in sorted(expected, key=lambda e: (-len(e.place or ()), e.line is None)):
+        found = next((finding for finding in left if wanted.matches(finding)), None)
+        if found is None:
+            missing.append(wanted)
+        else:
+            left.remove(found)
+    return missing, left
 
 
-def expected_findings(path: Path) -> tuple[Expected, ...] | None:
-    """The findings a case file declares, or None if it declares none (not a test case)."""
-    return _expected(load_yaml(path))
+def expectation_problems(document: YamlDocument) -> list[str]:
+    """The expectations of a file that do not fit the case format, as `file:line: message`."""
+    from generator.validation.files import CASE_KIND, SCHEMAS
+    from generator.validation.problems import to_finding
+    from generator.validation.schema import schema_problems
 
-
-def _expected(document: YamlDocument) -> tuple[Expected, ...] | None:
-    expectations = read_expectations(document)
-    if expectations is None:
-        return None
-    return tuple(sorted((expected.rule_id, expected.line) for expected in expectations))
+    key = yaml_key(CaseExpectations, "expected_findings")
+    findings = sorted(to_finding(document, problem)
+                      for problem in schema_problems(document.data, SCHEMAS[CASE_KIND])
+                      if problem.path[:1] == (key,))
+    return [f"{finding.location()}: {finding.message}" for finding in findings]
 
 
 def run_case_test(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CaseTestOutcome | None:
     """Check one case file against its own expectations; None if it states none."""
     document = load_yaml(path)
-    expected = _expected(document)
-    if expected is None:
+    return run_document_test(document, options)
+
+
+def is_case_test(document: YamlDocument) -> str | None:
+    """The test's name (its case id, else its file name) if the file states expected findings."""
+    from generator.model.case import read_header
+    from generator.validation.files import is_case
+
+    data = document.data
+    if not is_case(data) or yaml_key(CaseExpectations, "expected_findings") not in data:
+        return None
+    case_id = read_header(document).id
+    return case_id if isinstance(case_id, str) else Path(document.file).stem
+
+
+def run_document_test(document: YamlDocument,
+                      options: CheckOptions = DEFAULT_OPTIONS) -> CaseTestOutcome | None:
+    """Check one loaded case file against its own expectations; None if it states none."""
+    if is_case_test(document) is None:
         return None
     result = check_document(document, options)
-    actual = tuple(sorted((f.code, f.line) for f in result.unreadable + result.findings))
-    subject = result.subjects[0] if result.subjects else str(path)
-    return CaseTestOutcome(str(path), subject, expected, actual)
+    subject = result.subjects[0] if result.subjects else document.file
+    malformed = expectation_problems(document)
+    if malformed:
+        return CaseTestOutcome(document.file, subject, malformed=tuple(malformed))
+    expected = [Expected.of(item) for item in read_expectations(document) or ()]
+    missing, unexpected = match(expected, result.unreadable + result.findings)
+    return CaseTestOutcome(document.file, subject, tuple(missing), tuple(unexpected))
 
 
-def run_case_tests(paths: list[Path], options: CheckOptions, *, stream: TextIO) -> int:
-    """Run every case test under `paths`; 0 if all pass, 1 if one fails."""
-    passed = failed = 0
+def expected_findings(path: Path) -> tuple[Expected, ...] | None:
+    """The findings a case file declares, or None if it declares none (not a test case)."""
+    expectations = read_expectations(load_yaml(path))
+    return None if expectations is None else tuple(Expected.of(e) for e in expectations)
+
+
+def case_tests(paths: list[Path], options: CheckOptions,
+               names: tuple[str, ...] = ()) -> Iterator[CaseTestOutcome]:
+    """The outcome of every case test under `paths` whose case id or file name contains one of
+    `names` (all when none is given); an unreadable file is a failed test."""
     for path in iter_case_files(paths):
-        outcome = run_case_test(path, options)
-        if outcome is None:
-            continue
+        try:
+            outcome = run_case_test(path, options)
+        except YamlLoadError as error:
+            outcome = CaseTestOutcome(str(path), path.stem, malformed=(
+                f"{error.file}:{error.line}:{error.column}: {error.message}",))
+        if outcome is not None and selected(outcome, names):
+            yield outcome
+
+
+def selected(outcome: CaseTestOutcome, names: tuple[str, ...]) -> bool:
+    """`-k`: a test runs when its case id or file name contains one of the names."""
+    return not names or any(name in outcome.subject or name in Path(outcome.file).name
+                            for name in names)
+
+
+def run_case_tests(paths: list[Path], options: CheckOptions, *, stream: TextIO,
+                   names: tuple[str, ...] = ()) -> int:
+    """Run every (selected) case test under `paths`; 0 if all pass, 1 if one fails."""
+    passed = failed = 0
+    for outcome in case_tests(paths, options, names):
         if outcome.passed:
             passed += 1
             stream.write(f"ok       {outcome.subject} ({outcome.file})\n")
+        elif outcome.malformed:
+            failed += 1
+            stream.write(f"MISLUKT  {outcome.subject}: verwachte bevindingen passen niet in het "
+                         "casusformaat\n")
+            stream.writelines(f"{problem}\n" for problem in outcome.malformed)
         else:
             failed += 1
             stream.write(f"MISLUKT  {outcome.subject} ({outcome.file}): {outcome.explain()}\n")
+    if names and not passed and not failed:
+        raise UsageError(f"geen casus met verwachte bevindingen gevonden die past bij "
+                         f"{', '.join(names)}")
     stream.write(f"{passed} passed, {failed} failed\n")
     return 1 if failed else 0

@@ -370,10 +370,13 @@ def next_step(case: Path, output_format: str, regions: Path | None, rules: Path 
 
 @main.command(name="test")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
+@click.option("-k", "names", multiple=True, metavar="NAAM",
+              help="Alleen casussen waarvan de id of bestandsnaam NAAM bevat (herhaalbaar).")
 @_REGIONS
 @_RULES
 @_exits
-def case_test(paths: tuple[Path, ...], regions: Path | None, rules: Path | None) -> int:
+def case_test(paths: tuple[Path, ...], names: tuple[str, ...], regions: Path | None,
+              rules: Path | None) -> int:
     """Draai casussen met verwachte_bevindingen als regressietests.
 
     Zonder PAD: de map met casussen ('cases' in regiekit.toml, anders casussen/).
@@ -382,7 +385,7 @@ def case_test(paths: tuple[Path, ...], regions: Path | None, rules: Path | None)
     from generator.casetests import run_case_tests
 
     return run_case_tests(settings.case_paths(paths, _config(), "test"),
-                          _case_options(regions, rules), stream=sys.stdout)
+                          _case_options(regions, rules), stream=sys.stdout, names=names)
 
 
 @main.command()

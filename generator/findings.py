@@ -12,6 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.loader import JsonPath
 
 _UNSAFE = ("\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
            "\u2066-\u2069\ud800-\udfff\ufffe\uffff")
@@ -55,6 +59,9 @@ class Finding:
     message: str
     source: str | None = None
     subject: str | None = None
+    path: JsonPath = field(default=(), compare=False)
+    """Where in the document (for a case: `escalaties[2].gestart_door`), when known: what a
+    regression case's expected findings name, so they survive lines added above."""
 
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"

@@ -83,6 +83,11 @@ def _stated_id(path: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def known_region_ids(root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> list[str]:
+    """The ids of the regions under `root`: as each agreement file states it, else its folder."""
+    return [_stated_id(path) or path.parent.name for path in region_files(root, name)]
+
+
 def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> Path:
     """The agreement file `name` for a region given as id, folder or file path."""
     for candidate in (Path(region), Path(region) / name):
@@ -91,7 +96,7 @@ def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGIO
     found = find_region_file(region, root, name)
     if found is not None:
         return found
-    known = ", ".join(_stated_id(path) or path.parent.name for path in region_files(root, name))
+    known = ", ".join(known_region_ids(root, name))
     raise UsageError(f"regio '{region}' met {name} niet gevonden onder {root}/ "
                      f"(bekend: {known or 'geen'})")
 

@@ -17,9 +17,27 @@ from functools import lru_cache
 
 import holidays
 
+from generator.documents.words import MONTHS
 from generator.model.region import Region
 
 LIBERATION_DAY_NAME = "Bevrijdingsdag"
+BY_LAW = "elk jaar vrij volgens de Algemene termijnenwet"
+"""Why 5 May outside lustrum years is a day off: the calendar only has it every fifth year."""
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """A weekday that is not a working day, with its name and, where a reader might not expect
+    it, why (5 May outside a lustrum year)."""
+
+    day: date
+    name: str
+    note: str = ""
+
+    def describe(self) -> str:
+        """`Bevrijdingsdag 5 mei, elk jaar vrij volgens de Algemene termijnenwet`."""
+        text = f"{self.name} {self.day.day} {MONTHS[self.day.month - 1]}"
+        return f"{text}, {self.note}" if self.note else text
 
 
 @dataclass(frozen=True)
@@ -33,15 +51,31 @@ class WorkdayCalendar:
 
     def holiday_name(self, day: date) -> str | None:
         """The name of the holiday on `day` that stops it being a working day, or None."""
+        off = self.day_off(day)
+        return off.name if off is not None else None
+
+    def day_off(self, day: date) -> DayOff | None:
+        """The holiday on `day` that stops it being a working day (weekends aside), or None."""
         if day in self.extra_days_off:
-            return "extra vrije dag"
-        name = _holidays(self.country, day.year).get(day)
+            return DayOff(day, "extra vrije dag")
+        name, note = _holidays(self.country, day.year).get(day), ""
         if name is None and self.fifth_of_may_every_year and (day.month, day.day) == (5, 5):
-            name = LIBERATION_DAY_NAME
+            name, note = LIBERATION_DAY_NAME, BY_LAW
         if name is None:
             return None
         names = {part.strip().lower() for part in name.split(";")}
-        return None if names <= self.working_holidays else name
+        return None if names <= self.working_holidays else DayOff(day, name, note)
+
+    def holidays_between(self, start: date, end: date) -> list[DayOff]:
+        """The holidays on weekdays after `start` up to and including `end`: the days a term
+        in working days skips besides weekends."""
+        found, day = [], start + timedelta(days=1)
+        while day <= end:
+            off = self.day_off(day) if day.weekday() < 5 else None
+            if off is not None:
+                found.append(off)
+            day += timedelta(days=1)
+        return found
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and self.holiday_name(day) is None

@@ -12,6 +12,8 @@ from types import ModuleType
 from generator.checks import (
     assignment_candidate,
     assignment_conditions,
+    assignment_decision,
+    assignment_silence,
     eligible_organisation,
     escalation_route,
     form_complete,
@@ -19,6 +21,7 @@ from generator.checks import (
     ladder_order,
     meeting_cadence,
     meeting_conditions,
+    plan,
     protocol_signals,
     references,
     reply_term,
@@ -44,6 +47,10 @@ CHECKS: dict[str, ModuleType] = {
     step_closure.KIND: step_closure,
     escalation_route.KIND: escalation_route,
     tool_currency.KIND: tool_currency,
+    # issue 8: who decided, silence in the agreement, the plan
+    assignment_decision.KIND: assignment_decision,
+    assignment_silence.KIND: assignment_silence,
+    plan.KIND: plan,
 }
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import Violation, organisation_name, role_name, texts
+from generator.checks.base import (
+    Violation,
+    conditions_text,
+    organisation_name,
+    role_name,
+    should,
+    texts,
+)
 from generator.loader import JsonPath
 from generator.model.case import Case, CaseAssignment, Member
 from generator.model.region import Role
@@ -36,17 +43,19 @@ def _check(case: Case, role: Role | None, member: Member, path: JsonPath,
         return
     organisation = member.organisation
     if organisation is None and member.resolves("organisation"):
-        yield Violation(path, f"{role_name(role)}: organisatie van de betrokkene ontbreekt",
+        yield Violation(path, should(f"een {role_name(role)}", "van een geschikte organisatie "
+                                     "te komen", "organisatie van de betrokkene niet vastgelegd"),
                         role.source)
     elif organisation is None or organisation not in eligible:
         names = [organisation_name(org) for org in list(eligible)[:MAX_LISTED]]
         more = ", ..." if len(eligible) > MAX_LISTED else ""
-        yield Violation(path, f"{organisation_name(organisation)} komt niet in aanmerking als "
-                        f"{role_name(role)} (wel: {texts(names)}{more})", role.source)
+        yield Violation(path, should(f"een {role_name(role)}", f"te komen van: {texts(names)}"
+                                     f"{more}", organisation_name(organisation)), role.source)
     else:
         entry = eligible[organisation]
         failed = case.failed_conditions(entry.conditions, assignment)
         if failed:
-            yield Violation(path, f"{organisation_name(organisation)} als {role_name(role)} "
-                            f"alleen onder voorwaarde: {texts(c.text for c in failed)}",
-                            entry.source or role.source)
+            yield Violation(path, should(
+                f"{organisation_name(organisation)} als {role_name(role)}",
+                f"alleen ingezet te worden als geldt: {conditions_text(entry.conditions)}",
+                f"niet voldaan aan: {conditions_text(failed)}"), entry.source or role.source)

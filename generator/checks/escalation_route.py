@@ -1,19 +1,25 @@
-"""escalatie-route: a stuck case is escalated the agreed way.
+"""escalatie-route: a stuck case is escalated the agreed way, within the region's term.
 
 * a `knelpunt` on a route that is not solved gets an escalation on that route;
 * a step that ended without result gets a next step when one applies to the case (for youth in
   ZOU: the regional doorbraakteam);
 * a step with `alle_initiatiefnemers` is taken by every initiator (both the regisseur and the
   therapist escalate to their own manager).
+
+Each is due within the region's `opschaaltermijn` (working days after the bottleneck, the step
+without result or the first initiator's escalation) and reported only once that has passed:
+never on the very day a step ends without result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
-from generator.checks.base import Violation, role_names, texts
+from generator.checks.base import Violation, role_names, should, step_text, working_term
 from generator.model.case import Case, Escalation, Outcome
-from generator.model.region import Ladder, Role
+from generator.model.region import ESCALATION_TERM_DEFAULT, Ladder, Role, Source
+from generator.workdays import calendar_for
 
 KIND = "escalatie-route"
 
@@ -25,29 +31,51 @@ def check(case: Case) -> Iterator[Violation]:
         yield from _not_all_initiators(case, ladder)
 
 
+def _term(case: Case) -> int:
+    term = case.region.escalation_term
+    return term.days if term is not None else ESCALATION_TERM_DEFAULT
+
+
+def _overdue(case: Case, start: date) -> date | None:
+    """The due date `start` + the region's term, if the case's peildatum is past it."""
+    due = calendar_for(case.region).add(start, _term(case))
+    return due if case.reference_date > due else None
+
+
+def _term_text(case: Case, start: date, due: date) -> str:
+    return working_term(case.region, start, _term(case), due, since=False)
+
+
 def _unescalated(case: Case) -> Iterator[Violation]:
     for stuck in case.bottlenecks:
         ladder = stuck.ladder
         if ladder is None or stuck.solved:
             continue
-        if not any(event.date >= stuck.date for event in case.escalations_on(ladder)):
-            yield Violation(stuck.path,
-                            f"knelpunt van {stuck.date.isoformat()} is niet opgeschaald via "
-                            f"'{ladder.name}'", ladder.source)
+        if any(event.date >= stuck.date for event in case.escalations_on(ladder)):
+            continue
+        due = _overdue(case, stuck.date)
+        if due is not None:
+            yield Violation(stuck.path, should(
+                f"een knelpunt van {stuck.date.isoformat()}",
+                f"uiterlijk {due.isoformat()} opgeschaald te zijn via '{ladder.name}'",
+                "niet opgeschaald", _term_text(case, stuck.date, due)), ladder.source)
 
 
 def _stopped(case: Case, ladder: Ladder) -> Iterator[Violation]:
     events = case.escalations_on(ladder)
-    for position, event in enumerate(events):
-        if event.step is None or event.outcome != Outcome.NO_RESULT:
-            continue
-        following = case.next_steps(event.step)
-        # Which step came next is ladder-volgorde's concern; here only that one came.
-        if following and position == len(events) - 1:
-            yield Violation(event.at("outcome"),
-                            f"stap {event.number} van '{ladder.id}' bleef zonder resultaat; "
-                            f"daarna hoort stap {texts(step.number for step in following)}",
-                            event.step.source)
+    if not events:
+        return
+    last = events[-1]  # which step came next is ladder-volgorde's concern; here only that one did
+    if last.step is None or last.outcome != Outcome.NO_RESULT:
+        return
+    following = case.next_steps(last.step)
+    ended = last.closed or last.date
+    due = _overdue(case, ended) if following else None
+    if due is not None:
+        yield Violation(last.at("outcome"), should(
+            f"na {step_text(last.step)} zonder resultaat op {ended.isoformat()}",
+            f"{' of '.join(step_text(step) for step in following)} uiterlijk {due.isoformat()} "
+            "te starten", "niet gestart", _term_text(case, ended, due)), last.step.source)
 
 
 def _not_all_initiators(case: Case, ladder: Ladder) -> Iterator[Violation]:
@@ -59,8 +87,15 @@ def _not_all_initiators(case: Case, ladder: Ladder) -> Iterator[Violation]:
     for first, roles in firsts.values():
         assert first.step is not None
         missing = [role for role in first.step.initiators if role not in roles]
-        if missing:
-            yield Violation(first.at("started_by"),
-                            f"stap {first.number} van '{ladder.id}' zetten alle "
-                            f"initiatiefnemers zelf; niet opgeschaald door: {role_names(missing)}",
-                            first.step.source)
+        due = _overdue(case, first.date) if missing else None
+        if due is not None:
+            yield _not_all(case, first, missing, due, first.step.source)
+
+
+def _not_all(case: Case, first: Escalation, missing: list[Role], due: date,
+             source: Source) -> Violation:
+    assert first.step is not None
+    return Violation(first.at("started_by"), should(
+        f"{step_text(first.step)}", f"uiterlijk {due.isoformat()} door elke initiatiefnemer "
+        f"zelf gezet te zijn ({role_names(first.step.initiators)})",
+        f"niet door {role_names(missing)}", _term_text(case, first.date, due)), source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import Violation, role_name, role_names
+from generator.checks.base import Violation, actor_text, role_names, should, step_text
 from generator.model.case import Case
 
 KIND = "ladder-initiatief"
@@ -16,7 +16,6 @@ def check(case: Case) -> Iterator[Violation]:
         if step is None or not starter.resolves("member"):
             continue  # an unknown step or member is reported by casus-verwijzingen
         if not case.actor_roles(starter, event.date) & set(step.initiators):
-            yield Violation(event.at("started_by"),
-                            f"stap {event.number} van '{step.ladder.id}' is gestart door "
-                            f"{role_name(starter.acting_role)}; alleen "
-                            f"{role_names(step.initiators)} mag deze stap starten", step.source)
+            yield Violation(event.at("started_by"), should(
+                step_text(step), f"gestart te worden door {role_names(step.initiators)}",
+                actor_text(starter)), step.source)

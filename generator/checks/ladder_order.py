@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import Violation, role_name, texts
+from generator.checks.base import (
+    Violation,
+    actor_text,
+    conditions_text,
+    role_name,
+    should,
+    situation,
+    step_text,
+)
 from generator.model.case import Case, Escalation
 from generator.model.region import Ladder, Step
 
@@ -31,14 +39,14 @@ def _check_ladder(case: Case, ladder: Ladder) -> Iterator[Violation]:
             continue
         if not case.holds(step.conditions):
             failed = case.failed_conditions(step.conditions)
-            yield Violation(event.at("number"),
-                            f"stap {event.number} van '{ladder.id}' geldt niet voor deze casus "
-                            f"({texts(c.text for c in failed)})", step.source)
+            yield Violation(event.at("number"), should(
+                step_text(step), f"alleen gezet te worden als geldt: {conditions_text(failed)}",
+                situation(case)), step.source)
         elif previous is None:
             if first is not None and event.number != first.number:
-                yield Violation(event.at("number"),
-                                f"ladder '{ladder.id}' begint bij stap {first.number}, "
-                                f"niet bij stap {event.number}", step.source)
+                yield Violation(event.at("number"), should(
+                    f"'{ladder.name}'", f"te beginnen bij {step_text(first)}",
+                    step_text(step)), step.source)
         elif event.number not in (previous.number, first and first.number):
             yield from _check_jump(case, previous, event)
         previous = event
@@ -49,15 +57,15 @@ def _check_jump(case: Case, previous: Escalation, event: Escalation) -> Iterator
     assert step is not None
     allowed = [following.number for following in case.next_steps(step)]
     if event.number not in allowed:
-        after = f"alleen stap {texts(allowed)}" if allowed else "geen stap meer"
-        yield Violation(event.at("number"),
-                        f"na stap {previous.number} van '{step.ladder.id}' volgt {after}, "
-                        f"niet stap {event.number}", step.source)
+        after = " of ".join(step_text(following) for following in case.next_steps(step))
+        taken = step_text(event.step) if event.step else f"stap {event.number}"
+        yield Violation(event.at("number"), should(
+            f"na {step_text(step)}", f"{after} te volgen" if after else "geen stap meer te volgen",
+            taken), step.source)
         return
     chooser = step.chooser
     actor = event.chosen_by or event.started_by
     if len(allowed) > 1 and chooser and chooser not in case.actor_roles(actor, event.date):
-        yield Violation(event.at("chosen_by"),
-                        f"de keuze voor stap {event.number} na stap {previous.number} ligt bij "
-                        f"{role_name(chooser)}, niet bij {role_name(actor.acting_role)}",
-                        step.source)
+        yield Violation(event.at("chosen_by"), should(
+            f"de keuze voor stap {event.number} na {step_text(step)}",
+            f"te liggen bij {role_name(chooser)}", actor_text(actor)), step.source)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from generator.checks.base import Violation
+from generator.checks.base import Violation, should
 from generator.loader import JsonPath
 from generator.model.case import Case
 from generator.model.region import Frequency, Meeting
@@ -32,16 +32,16 @@ def _check_meeting(case: Case, meeting: Meeting, days: int) -> Iterator[Violatio
     previous_path: JsonPath | None = case.at("start") if previous else None
     for held_on, _, path in held:
         if previous is not None and (held_on - previous).days > days:
-            yield Violation(path,
-                            f"{meeting.name} op {held_on.isoformat()} kwam "
-                            f"{(held_on - previous).days} dagen na het vorige; afgesproken: elke "
-                            f"{days} dagen (uiterlijk {_due(previous, days)})", meeting.source)
+            yield Violation(path, should(
+                f"het {meeting.name}", f"uiterlijk {_due(previous, days)} gehouden te worden",
+                f"gehouden op {held_on.isoformat()}, {(held_on - previous).days} dagen na het "
+                "vorige", f"elke {days} dagen"), meeting.source)
         previous, previous_path = held_on, path
     if previous is not None and previous_path and (case.reference_date - previous).days > days:
-        yield Violation(previous_path,
-                        f"volgend {meeting.name} was uiterlijk {_due(previous, days)} (elke "
-                        f"{days} dagen); op de peildatum {case.reference_date.isoformat()} niet "
-                        "gehouden", meeting.source)
+        yield Violation(previous_path, should(
+            f"het volgende {meeting.name}", f"uiterlijk {_due(previous, days)} gehouden te worden",
+            f"niet gehouden op de peildatum {case.reference_date.isoformat()}",
+            f"elke {days} dagen"), meeting.source)
 
 
 def _due(previous: date, days: int) -> str:

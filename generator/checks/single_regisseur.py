@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.checks.base import Violation, role_name
+from generator.checks.base import Violation, role_name, should
 from generator.model.case import Case, CaseAssignment
 from generator.model.region import Assignment, Role
 
@@ -25,13 +25,13 @@ def check(case: Case) -> Iterator[Violation]:
                 (assignment.start, position, assignment))
     for role, periods in by_role.items():
         periods.sort(key=lambda period: period[:2])
-        active_until, holder = date.min, -1
-        for start, position, assignment in periods:
+        active_until, holder = date.min, date.min
+        for start, _, assignment in periods:
             if start <= active_until:
-                yield Violation(assignment.at("start"),
-                                f"vanaf {start.isoformat()} meer dan één actieve "
-                                f"{role_name(role)} (overlapt met toewijzing {holder + 1} onder "
-                                "regie)", rules[role].source)
+                yield Violation(assignment.at("start"), should(
+                    "een gezin", f"één actieve {role_name(role)} tegelijk te hebben",
+                    f"vanaf {start.isoformat()} een tweede, naast die van "
+                    f"{holder.isoformat()}"), rules[role].source)
             end = assignment.end or date.max
             if end > active_until:
-                active_until, holder = end, position
+                active_until, holder = end, start

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import Violation
+from generator.checks.base import Violation, should, step_text
 from generator.model.case import Case, Outcome
 
 KIND = "stap-afsluiting"
@@ -16,7 +16,6 @@ def check(case: Case) -> Iterator[Violation]:
         step, closed = event.step, event.closed
         if step is not None and step.closes_only_with_solution and closed and \
                 event.outcome != Outcome.SOLUTION:
-            yield Violation(event.at("closed"),
-                            f"stap {event.number} ({step.name}) is op {closed.isoformat()} "
-                            "afgerond zonder oplossing; deze stap sluit pas af met een oplossing",
-                            step.source)
+            yield Violation(event.at("closed"), should(
+                step_text(step), "pas af te sluiten met een oplossing",
+                f"op {closed.isoformat()} afgerond zonder oplossing"), step.source)

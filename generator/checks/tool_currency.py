@@ -9,7 +9,7 @@ import calendar
 from collections.abc import Iterator
 from datetime import date
 
-from generator.checks.base import Violation
+from generator.checks.base import Violation, should
 from generator.model.case import Case
 
 KIND = "hulpmiddel-actualiteit"
@@ -30,7 +30,7 @@ def check(case: Case) -> Iterator[Violation]:
         if tool is None or not months:
             continue
         if used.consulted > add_months(used.updated, months):
-            yield Violation(used.at("updated"),
-                            f"{tool.name} was bij raadplegen op {used.consulted.isoformat()} "
-                            f"ouder dan {months} maand(en): laatst bijgewerkt "
-                            f"{used.updated.isoformat()}", tool.source)
+            period = "een maand" if months == 1 else f"{months} maanden"
+            yield Violation(used.at("updated"), should(
+                tool.name, f"bij raadplegen op {used.consulted.isoformat()} hooguit {period} oud "
+                "te zijn", f"laatst bijgewerkt op {used.updated.isoformat()}"), tool.source)

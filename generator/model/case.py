@@ -25,6 +25,7 @@ from generator.model.region import (
     Form,
     Ladder,
     Meeting,
+    MeetingCondition,
     Organisation,
     ProblemArea,
     Protocol,
@@ -45,18 +46,68 @@ class HouseholdMember(Node):
     age: int | None = key("leeftijd", default=None, label="leeftijd")
 
 
+class ExternalKind:
+    """The kinds of external party (`extern`): parties a case names that hold no role in the
+    region's agreements, with the words a reader sees. The values the case schema allows."""
+
+    LABELS = {
+        "onderwijs": "school",
+        "kinderopvang": "kinderopvang",
+        "huisarts": "huisarts",
+        "sociale-dienst": "sociale dienst",
+        "schuldhulpverlening": "schuldhulpverlening",
+        "woningcorporatie": "woningcorporatie",
+        "politie-justitie": "politie of justitie",
+        "werkgever": "werkgever",
+        "informeel-netwerk": "informeel netwerk",
+        "vrijwilliger": "vrijwilliger",
+        "overig": "externe partij",
+    }
+    INFORMAL = frozenset({"informeel-netwerk", "vrijwilliger"})
+    """Kinds that do not count as helpers (hulpverleners) unless the case says so."""
+
+
 @node
 class Member(Node):
-    """Someone involved with the household: a professional or someone from its network."""
+    """Someone involved with the household: a professional or someone from its network, with a
+    role in the region's agreements, an external party without one (`extern`: the school, the
+    sociale dienst, a neighbour), or the household itself (`huishoudleden`: one or more members
+    together, e.g. both parents coordinating)."""
 
     NOUN = "betrokkene"
 
     id: str = key("id")
     role: Role | None = ref("rol", label="rol")
+    external: str | None = key("extern", default=None, label="soort externe partij")
     organisation: Organisation | None = ref("organisatie", label="organisatie")
-    household_member: HouseholdMember | None = ref("huishoudlid",
-                                                   label="lid van het huishouden")
-    professional: bool = key("professioneel", default=True, label="professioneel")
+    household_members: tuple[HouseholdMember, ...] = ref(
+        "huishoudleden", label="leden van het huishouden")
+    professional_given: bool | None = key("professioneel", default=None, label="professioneel")
+
+    @property
+    def is_household(self) -> bool:
+        """The household itself (some of its members), not someone from outside it."""
+        return bool(self.household_members) or not self.resolves("household_members")
+
+    @property
+    def professional(self) -> bool:
+        """Counts as a helper: as the case says, else everyone but the household itself, the
+        informal network and volunteers."""
+        if self.professional_given is not None:
+            return self.professional_given
+        return not self.is_household and self.external not in ExternalKind.INFORMAL
+
+    def describe(self) -> str:
+        """How a message names this party without anything written in the case: its region
+        role, else its kind (`school (onderwijs, zonder rol in de afspraken)`)."""
+        if self.role is not None:
+            return self.role.name
+        if self.external is not None:
+            label = ExternalKind.LABELS.get(self.external, self.external)
+            return f"{label} ({self.external}, zonder rol in de afspraken)"
+        if self.is_household:
+            return "het huishouden zelf"
+        return "een betrokkene zonder bekende rol"
 
 
 @node
@@ -98,19 +149,61 @@ class CaseAssignment(Node):
                                  label="anders afgesproken")
     family_consent: bool = key("instemming_gezin", default=False, label="instemming gezin")
     decided_by: Actor | None = key("besloten_door", default=None, label="besloten door")
+    decided_on_given: dt.date | None = key("besloten_op", default=None, label="besloten op")
+    decided_in: HeldMeeting | None = ref("besloten_in", label="besloten in",
+                                         noun="gehouden overleg (onder overleggen)")
 
     def active_on(self, day: dt.date) -> bool:
         return self.start <= day <= (self.end or dt.date.max)
 
+    @property
+    def decided_on(self) -> dt.date:
+        """When it was decided: as recorded, else the meeting it was decided in, else its start."""
+        if self.decided_on_given is not None:
+            return self.decided_on_given
+        return self.decided_in.date if self.decided_in is not None else self.start
+
 
 @node
 class HeldMeeting(Node):
+    """A meeting held for the case: one of the region's meetings (`overleg`), or another joint
+    meeting (the one where the plan is made and the regisseur chosen)."""
+
     NOUN = "gehouden overleg"
 
+    id: str | None = key("id", default=None)
     meeting: Meeting | None = ref("overleg", label="overleg")
     date: dt.date = key("datum", label="datum")
     participants: tuple[Member | HouseholdMember, ...] = ref(
         "deelnemers", noun="betrokkene", label="deelnemers")
+
+
+@node
+class Plan(Node):
+    """The household's plan (`plannen`): made on, by and with whom, its agreed goals (free text,
+    never printed) and its evaluations."""
+
+    NOUN = "plan"
+
+    id: str | None = key("id", default=None)
+    made_on: dt.date = key("opgesteld", label="opgesteld")
+    made_by: Actor | None = key("opgesteld_door", default=None, label="opgesteld door")
+    made_with: tuple[Member | HouseholdMember, ...] = ref(
+        "met", noun="lid van het huishouden of betrokkene", label="opgesteld met")
+    goals: tuple[str, ...] = key("doelen", label="doelen")
+    evaluations: tuple[dt.date, ...] = key("evaluaties", label="evaluaties")
+    next_evaluation: dt.date | None = key("volgende_evaluatie", default=None,
+                                          label="volgende evaluatie")
+    end: dt.date | None = key("tot", default=None, label="tot")
+
+    def active_on(self, day: dt.date) -> bool:
+        return self.made_on <= day <= (self.end or dt.date.max)
+
+    @property
+    def with_household(self) -> bool:
+        """Made with at least one member of the household (or the household as a party)."""
+        return any(isinstance(party, HouseholdMember) or party.is_household
+                   for party in self.made_with)
 
 
 @node
@@ -148,6 +241,26 @@ class Outcome:
     NO_RESULT = "geen-resultaat"
 
 
+class Compliance:
+    """How a meeting condition went (`nageleefd`): the values the case schema allows."""
+
+    MET = "ja"
+    BREACHED = "nee"
+    NOT_APPLICABLE = "niet-van-toepassing"
+
+
+@node
+class ConditionRecord(Node):
+    """How one condition of the step's meeting went (`overlegvoorwaarden`); its reason is free
+    text and never printed."""
+
+    NOUN = "nageleefde voorwaarde"
+
+    condition_id: str = key("voorwaarde", label="voorwaarde")
+    compliance: str = key("nageleefd", label="nageleefd")
+    reason: str = key("reden", default="", label="reden")
+
+
 @node
 class Escalation(Node):
     """A step taken on an escalation ladder (`escalaties`)."""
@@ -163,8 +276,8 @@ class Escalation(Node):
                                   noun="ingevuld formulier (onder formulieren)")
     addressed: tuple[Organisation, ...] = ref("aangeschreven", label="aangeschreven")
     replies: tuple[Reply, ...] = key("antwoorden", label="antwoorden")
-    conditions_met: tuple[str, ...] | None = key("nageleefde_voorwaarden", default=None,
-                                                 label="nageleefde voorwaarden")
+    condition_records: tuple[ConditionRecord, ...] = key("overlegvoorwaarden",
+                                                         label="overlegvoorwaarden")
     outcome: str | None = key("uitkomst", default=None, label="uitkomst")
     closed: dt.date | None = key("afgerond", default=None, label="afgerond")
 
@@ -177,6 +290,18 @@ class Escalation(Node):
     def step(self) -> Step | None:
         """The region's step this escalation took, or None if its ladder has no such step."""
         return self.ladder.step(self.number) if self.ladder else None
+
+    def record_of(self, condition: MeetingCondition) -> ConditionRecord | None:
+        """How the case recorded one of the step's meeting conditions, if it did."""
+        return next((record for record in self.condition_records
+                     if record.condition_id == condition.id), None)
+
+    @property
+    def unknown_condition_records(self) -> list[ConditionRecord]:
+        """Records naming a condition the step's meeting does not have."""
+        known = {condition.id for condition in self.step.meeting_conditions} if self.step \
+            else set()
+        return [record for record in self.condition_records if record.condition_id not in known]
 
 
 @node
@@ -209,14 +334,19 @@ class Waiver(Node):
     decided_by: Actor = key("besloten_door", label="besloten door")
     date: dt.date | None = key("datum", default=None, label="datum")
     line: int | None = key("regel_nummer", default=None, label="regelnummer")
+    place: str | None = key("pad", default=None, label="pad")
 
 
 @node
 class ExpectedFinding(Node):
+    """A finding a regression case expects: its rule, and where (a path in the case, which
+    survives editing, and/or a line)."""
+
     NOUN = "verwachte bevinding"
 
     rule_id: str = key("regel", label="regel")
-    line: int = key("regel_nummer", label="regelnummer")
+    place: str | None = key("pad", default=None, label="pad")
+    line: int | None = key("regel_nummer", default=None, label="regelnummer")
 
 
 @node
@@ -256,6 +386,7 @@ class Case(CaseHeader, CaseExpectations):
     members: tuple[Member, ...] = key("betrokkenen", label="betrokkenen")
     assignments: tuple[CaseAssignment, ...] = key("regie", label="regie")
     meetings: tuple[HeldMeeting, ...] = key("overleggen", label="overleggen")
+    plans: tuple[Plan, ...] = key("plannen", label="plannen")
     bottlenecks: tuple[Bottleneck, ...] = key("knelpunten", label="knelpunten")
     escalations: tuple[Escalation, ...] = key("escalaties", label="escalaties")
     forms: tuple[FilledForm, ...] = key("formulieren", label="formulieren")
@@ -383,7 +514,7 @@ class Case(CaseHeader, CaseExpectations):
         return [filled for filled in self.forms if filled.form is form]
 
 
-CASE_REFERABLE = (Member, HouseholdMember, FilledForm)
+CASE_REFERABLE = (Member, HouseholdMember, FilledForm, HeldMeeting)
 """The case's own objects that other parts of the case name by id."""
 
 

@@ -148,6 +148,14 @@ class Condition(Node):
     family_consent: bool = key("instemming_gezin", default=False,
                                label="instemming van het gezin nodig")
 
+    @property
+    def situation_only(self) -> bool:
+        """It tests only the kader and/or the doelgroep: the situation, not a requirement."""
+        return (self.framework is not None or self.target_group is not None) and \
+            self.problem_area is None and self.signal is None and \
+            self.min_problem_areas is None and self.min_professionals is None and \
+            not self.family_consent
+
 
 # --- functions, roles, meetings, assignments ------------------------------------------------
 
@@ -251,6 +259,19 @@ class Candidate(Node):
 
 
 @node
+class DecisionCondition(Node):
+    """What must come before an assignment is decided (`besluit_na`): a meeting of the region
+    (the casusoverleg with the chain partners) and/or the household's plan."""
+
+    NOUN = "voorwaarde voor het besluit"
+    IDENTITY = "text"
+
+    text: str = key("tekst", label="tekst")
+    meeting: Meeting | None = ref("overleg", label="overleg")
+    plan: bool = key("plan", default=False, label="na het plan")
+
+
+@node
 class Assignment(Node):
     """Who becomes regisseur (casemanager, gezinscoach, ...) and when (`toewijzingen`)."""
 
@@ -266,8 +287,16 @@ class Assignment(Node):
     alternatives: tuple[Candidate, ...] = key("alternatieven", label="alternatieven")
     selection_criteria: tuple[str, ...] = key("keuzecriteria", label="keuzecriteria")
     decided_by: Role | None = ref("besluit_door", label="wie besluit")
+    decision_conditions: tuple[DecisionCondition, ...] = key(
+        "besluit_na", label="besluit pas na", phrase="{} besloten na")
     moment: str = key("moment", default="", label="moment")
     source: Source = key("bron", label="bron")
+
+    @property
+    def situation(self) -> tuple[Condition, ...]:
+        """The conditions that only say which situation this rule is for (kader, doelgroep):
+        where none of a role's rules is for the case's situation, the agreement is silent."""
+        return tuple(condition for condition in self.conditions if condition.situation_only)
 
 
 # --- ladders, tools, protocols, forms -------------------------------------------------------
@@ -280,6 +309,8 @@ class MeetingCondition(Node):
 
     id: str = key("id")
     text: str = key("tekst", label="tekst")
+    region_wide: bool = key("regiobreed", default=False, label="regiobreed geregeld")
+    """Arranged once for the whole region (the fixed pool): it holds for every meeting."""
 
 
 @node
@@ -565,6 +596,44 @@ class WorkdaySettings(Node):
     extra_days_off: tuple[ExtraDayOff, ...] = key("extra_vrije_dagen", label="extra vrije dagen")
 
 
+# --- the plan and the escalation term (issue 8) ----------------------------------------------
+
+@node
+class PlanAgreement(Node):
+    """What the region agrees on the household's plan (`plan`): a case in which one of `roles`
+    is assigned has one plan, made with the household, with agreed goals, evaluated every
+    `evaluation_days` where the region sets a cadence."""
+
+    NOUN = "afspraak over het plan"
+
+    name: str = key("naam", default="plan", label="naam")
+    roles: tuple[Role, ...] = ref("rollen", label="bij toewijzing van",
+                                  phrase="geldt {} bij toewijzing van")
+    made_by: tuple[Role, ...] = ref("opgesteld_door", label="opgesteld door",
+                                    phrase="wordt {} opgesteld door")
+    evaluation_days: int | None = key("evaluatie_elke_dagen", default=None,
+                                      label="evalueren elke", unit=("dag", "dagen"))
+    description: str = key("omschrijving", default="", label="omschrijving")
+    source: Source = key("bron", label="bron")
+
+
+ESCALATION_TERM_DEFAULT = 5
+"""Working days for the next step when the region states none (the schema's default)."""
+
+
+@node
+class EscalationTerm(Node):
+    """Within how many working days a stuck case is escalated, or the next step started after a
+    step without result (`opschaaltermijn`); findings only come once it has passed."""
+
+    NOUN = "opschaaltermijn"
+    IDENTITY = "days"
+
+    days: int = key("werkdagen", default=ESCALATION_TERM_DEFAULT, label="opschalen binnen",
+                    unit=("werkdag", "werkdagen"))
+    source: Source | None = key("bron", default=None, label="bron")
+
+
 # --- the region -----------------------------------------------------------------------------
 
 @node
@@ -598,6 +667,9 @@ class Region(Node):
     forms: tuple[Form, ...] = key("formulieren", label="formulieren")
     examples: tuple[Example, ...] = key("voorbeelden", label="voorbeelden")
     workdays: WorkdaySettings | None = key("werkdagen", default=None, label="werkdagen")
+    plan: PlanAgreement | None = key("plan", default=None, label="plan")
+    escalation_term: EscalationTerm | None = key("opschaaltermijn", default=None,
+                                                 label="opschaaltermijn")
 
     @property
     def yaml(self) -> YamlDocument:

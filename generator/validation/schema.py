@@ -344,8 +344,37 @@ def _other(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Pr
 
 
 def _no_branch(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
+    keys = _required_keys(error.validator_value)
+    if keys:  # every branch asks for a key: say which
+        yield Problem(path, "SCHEMA-GEEN-VORM",
+                      f"{describe_path(path)} mist {_or(keys)}: noem er minstens één")
+        return
     yield Problem(path, "SCHEMA-GEEN-VORM",
                   f"{voice.where(path)} past bij geen van de toegestane vormen")
+
+
+def _excluded(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[Problem]:
+    keys = _required_keys([error.validator_value])
+    if keys:  # `not: {required: [a, b]}`: a and b exclude each other
+        yield Problem(path, "SCHEMA-GEEN-VORM",
+                      f"{describe_path(path)} noemt {' en '.join(keys)}: kies er één")
+        return
+    yield from _other(error, path, voice)
+
+
+def _required_keys(branches: Any) -> list[str]:
+    """The keys of branches that each only require keys (`[{required: [a]}, {required: [b]}]`),
+    or [] when a branch asks for more."""
+    keys: list[str] = []
+    for branch in branches if isinstance(branches, list) else ():
+        if not isinstance(branch, dict) or set(branch) != {"required"}:
+            return []
+        keys.extend(branch["required"])
+    return keys
+
+
+def _or(keys: list[str]) -> str:
+    return f"{', '.join(keys[:-1])} of {keys[-1]}" if len(keys) > 1 else "".join(keys)
 
 
 _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath, _Voice], Iterator[Problem]]] = {
@@ -367,6 +396,7 @@ _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath, _Voice], Iterator[P
     "uniqueItems": _unique,
     "oneOf": _no_branch,
     "anyOf": _no_branch,
+    "not": _excluded,
 }
 
 

@@ -32,11 +32,12 @@ def test_folder_of_good_and_bad_cases_reports_rule_and_line() -> None:
     result = _run("check", "examples/cases")
     assert result.exit_code == 1, result.output
     assert ("examples/cases/apeldoorn-sprong-fout.yaml:87:11: [fout] LADDER-VOLGORDE na stap 1 "
-            "van 'escalatieladder' volgt alleen stap 2, niet stap 3 (bron: Werkinstructie "
-            "complexe casuïstiek – Trap 1. Hulp bij het vinden van een passende (residentiele) "
-            "plek)") in result.output
+            "(Hulp bij het vinden van een passende (residentiële) plek) hoort stap 2 (Digitale "
+            "zorgtafel) te volgen; nu: stap 3 (Afstemming met (regio)directeuren zorgaanbieders) "
+            "(bron: Werkinstructie complexe casuïstiek – Trap 1. Hulp bij het vinden van een "
+            "passende (residentiele) plek)") in result.output
     assert "Traceback" not in result.output
-    assert result.output.rstrip().endswith("1 bewuste afwijking in 16 bestanden")
+    assert result.output.rstrip().endswith("1 bewuste afwijking in 23 bestanden")
 
 
 def test_good_case_exits_0_and_warning_only_with_strict(tmp_path: Path) -> None:
@@ -92,7 +93,7 @@ def test_junit_names_are_case_id_and_rule_id() -> None:
 def test_json_counts_waivers() -> None:
     document = json.loads(_run("check", "--format", "json", "examples/cases").output)
     assert document["samenvatting"]["afwijkingen"] == 1
-    assert document["samenvatting"]["fouten"] == 23
+    assert document["samenvatting"]["fouten"] == 31
 
 
 def test_jobs_gives_the_same_report() -> None:
@@ -144,15 +145,15 @@ def test_next_refuses_a_case_whose_references_do_not_resolve(tmp_path: Path) -> 
 
 
 def test_case_tests_as_data(tmp_path: Path) -> None:
-    assert _run("test").output.rstrip().endswith("16 passed, 0 failed")
+    assert _run("test").output.rstrip().endswith("23 passed, 0 failed")
     broken = tmp_path / "regressie.yaml"
     shutil.copy(EXAMPLES / "zou-alleenstaande-moeder-fout.yaml", broken)
-    text = broken.read_text(encoding="utf-8").replace("regel_nummer: 37", "regel_nummer: 36")
+    text = broken.read_text(encoding="utf-8").replace("pad: regie[1].van", "pad: regie[0].van")
     broken.write_text(text, encoding="utf-8")
     result = _run("test", str(broken))
     assert result.exit_code == 1
-    assert "ontbreekt: REGISSEUR-EEN op regel 36; onverwacht: REGISSEUR-EEN op regel 37" \
-        in result.output
+    assert ("ontbreekt: REGISSEUR-EEN bij regie[0].van; onverwacht: REGISSEUR-EEN bij "
+            "regie[1].van (regel 37)") in result.output
 
 
 def test_unknown_check_kind_fails_loudly(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def test_reply_term_of_three_days_makes_the_good_case_late(tmp_path: Path) -> No
     options = _region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
                            "reactietermijn_werkdagen: 3")
     assert _codes(case, OPTIONS) == []
-    assert _codes(case, options) == [("REACTIETERMIJN", 99)]  # the reply on day 4
+    assert _codes(case, options) == [("REACTIETERMIJN", 100)]  # the reply on day 4
 
 
 def test_allowing_the_gi_to_start_step_4_changes_the_verdict(tmp_path: Path) -> None:
@@ -58,8 +58,8 @@ def test_allowing_the_gi_to_start_step_4_changes_the_verdict(tmp_path: Path) -> 
 def test_meeting_interval_of_21_days_accepts_the_gap(tmp_path: Path) -> None:
     case = EXAMPLES / "terneuzen-hulst-gezinscoach-fout.yaml"
     options = _region_copy(tmp_path, "terneuzen-hulst", "dagen: 14", "dagen: 21")
-    assert ("OVERLEG-FREQUENTIE", 35) in _codes(case, OPTIONS)
-    assert ("OVERLEG-FREQUENTIE", 35) not in _codes(case, options)
+    assert ("OVERLEG-FREQUENTIE", 36) in _codes(case, OPTIONS)
+    assert ("OVERLEG-FREQUENTIE", 36) not in _codes(case, options)
 
 
 def test_a_step_requiring_all_initiators(tmp_path: Path) -> None:
@@ -68,11 +68,12 @@ def test_a_step_requiring_all_initiators(tmp_path: Path) -> None:
     case = tmp_path / "zou-geen-overeenstemming.yaml"
     case.write_text(
         "casus: zou-geen-overeenstemming\nregio: zou\nkader: vrijwillig\ndoelgroep: volwassenen\n"
-        "huishouden:\n  - id: client\n    rol: client\n"
+        "peildatum: 2024-02-15\nhuishouden:\n  - id: client\n    rol: client\n"
         "betrokkenen:\n  - id: lt-1\n    rol: lokaal-team-professional\n"
         "  - id: beh-1\n    rol: behandelaar\n"
         "regie:\n  - rol: procesregisseur\n    betrokkene: lt-1\n    van: 2024-01-01\n"
+        "plannen:\n  - opgesteld: 2024-01-08\n    met: [client, lt-1]\n    doelen: [Werk.]\n"
         "escalaties:\n  - ladder: geen-overeenstemming\n    stap: 1\n    datum: 2024-02-01\n"
         "    gestart_door:\n      betrokkene: lt-1\n", encoding="utf-8")
-    assert _codes(case, OPTIONS) == [("ESCALATIE-ROUTE", 22)]  # gestart_door of step 1
+    assert _codes(case, OPTIONS) == [("ESCALATIE-ROUTE", 27)]  # gestart_door of step 1
     assert _codes(case, options) == []

