@@ -1,9 +1,12 @@
 """What comes next for a case: the core of `regiekit next`.
 
-Per escalation route in use: the step that runs and its reply deadline (working days), the steps
-that may follow, who may start them, who chooses, and which form they need (and whether the
-case's form is complete). Also when the next case meeting is due. Only region names, step
-numbers and dates are printed, never text from the case.
+Per escalation route in use: the step that runs and its reply deadline (working days), who must
+act now and by when (the organisations that still owe a reply, the initiators that still have to
+escalate themselves, who chooses and starts the next step within the region's escalation term),
+the steps that may follow, who may start them, who chooses, and which form they need (and
+whether the case's form is complete). Also when the next case meeting and the next evaluation of
+the plan are due. Only region names, step numbers and dates are printed, never text from the
+case.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from typing import Any, TextIO
 
 from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_case
 from generator.checks import form_complete, reply_term
-from generator.checks.base import role_name
+from generator.checks.base import organisation_name, role_name, step_text
+from generator.documents.words import join_and, join_or
 from generator.errors import UsageError
 from generator.loader import load_yaml
-from generator.model.case import Case, Outcome
-from generator.model.region import Form, Frequency, Ladder, Role, Step
+from generator.model.case import Case, Escalation, Outcome
+from generator.model.region import ESCALATION_TERM_DEFAULT, Form, Frequency, Ladder, Role, Step
 from generator.workdays import calendar_for
 
 
@@ -39,6 +43,17 @@ class NextStep:
 
 
 @dataclass
+class Turn:
+    """Who must act now on a route, what, and by when (None: the agreement sets no term)."""
+
+    wie: list[str]
+    wat: str
+    uiterlijk: str | None = None
+    ieder: bool = False
+    """Each of `wie` acts himself (both escalate to their own manager), not one of them."""
+
+
+@dataclass
 class RouteStatus:
     """Where one escalation route of the case stands."""
 
@@ -47,6 +62,7 @@ class RouteStatus:
     huidige_stap: int | None
     status: str
     reacties_uiterlijk: str | None = None
+    aan_zet: Turn | None = None
     volgende: list[NextStep] = field(default_factory=list)
 
 
@@ -59,11 +75,20 @@ class MeetingDue:
 
 
 @dataclass
+class EvaluationDue:
+    """When the plan is next evaluated, where the region sets a cadence."""
+
+    plan: str
+    uiterlijk: str
+
+
+@dataclass
 class NextReport:
     casus: str
     peildatum: str
     routes: list[RouteStatus] = field(default_factory=list)
     overleggen: list[MeetingDue] = field(default_factory=list)
+    evaluaties: list[EvaluationDue] = field(default_factory=list)
 
 
 def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport:
@@ -80,6 +105,7 @@ def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport
     report = NextReport(case.id, case.reference_date.isoformat())
     report.routes = [_route(case, ladder) for ladder in case.ladders_in_use()]
     report.overleggen = _meetings(case)
+    report.evaluaties = _evaluations(case)
     return report
 
 
@@ -90,6 +116,9 @@ def _route(case: Case, ladder: Ladder) -> RouteStatus:
         status = RouteStatus(ladder.id, ladder.name, None, "knelpunt, nog niet opgeschaald")
         if first is not None:
             status.volgende.append(_next_step(case, first, None, None))
+            stuck = min((s.date for s in case.bottlenecks if s.ladder is ladder and not s.solved),
+                        default=case.reference_date)
+            status.aan_zet = _start(case, [first], None, stuck)
         return status
     last = events[-1]
     assert last.step is not None
@@ -100,9 +129,57 @@ def _route(case: Case, ladder: Ladder) -> RouteStatus:
     status = RouteStatus(ladder.id, ladder.name, last.number,
                          "loopt" if outcome == Outcome.RUNNING else "zonder resultaat",
                          due.isoformat() if due else None)
-    status.volgende = [_next_step(case, step, last.step.chooser, due)
-                       for step in case.next_steps(last.step)]
+    following = case.next_steps(last.step)
+    status.volgende = [_next_step(case, step, last.step.chooser, due) for step in following]
+    if outcome == Outcome.RUNNING:
+        status.aan_zet = _running(case, events, last, due)
+    elif following:
+        status.aan_zet = _start(case, following, last.step.chooser, last.closed or last.date)
     return status
+
+
+def _term_end(case: Case, start: date) -> date:
+    """`start` plus the region's escalation term in working days."""
+    term = case.region.escalation_term
+    days = term.days if term is not None else ESCALATION_TERM_DEFAULT
+    return calendar_for(case.region).add(start, days)
+
+
+def _start(case: Case, steps: list[Step], chooser: Role | None, since: date) -> Turn:
+    """Who starts (or chooses and starts) the next step, within the escalation term."""
+    what = " of ".join(step_text(step) for step in steps) + " starten"
+    if chooser is not None and len(steps) > 1:
+        who, what = [role_name(chooser)], f"kiezen tussen {what.removesuffix(' starten')} en " \
+            "die starten"
+    else:
+        who = list(dict.fromkeys(role_name(role) for step in steps for role in step.initiators))
+    each = len(steps) == 1 and steps[0].all_initiators
+    return Turn(who, what, _term_end(case, since).isoformat(), each)
+
+
+def _running(case: Case, events: list[Escalation], last: Escalation,
+             due: date | None) -> Turn | None:
+    """Who the running step waits for: initiators that still have to escalate themselves, the
+    organisations that still owe a reply, else whoever carries the step out."""
+    step = last.step
+    assert step is not None
+    if step.all_initiators:
+        done = set().union(*(case.actor_roles(e.started_by, e.date) for e in events
+                             if e.number == last.number))
+        missing = [role_name(role) for role in step.initiators if role not in done]
+        if missing:
+            first = min(e.date for e in events if e.number == last.number)
+            return Turn(missing, f"{step_text(step)} zelf zetten",
+                        _term_end(case, first).isoformat(), ieder=True)
+    if due is not None:
+        answered = {reply.sender.acting_organisation for reply in last.replies if reply.sender}
+        owing = [organisation_name(o) for o in last.addressed if o not in answered]
+        if owing or not last.replies:
+            return Turn(owing or ["de aangeschreven organisaties"], "reageren", due.isoformat())
+    doers = [step.performer] if step.performer else list(step.participants)
+    if doers:
+        return Turn([role_name(role) for role in doers], f"{step_text(step)} uitvoeren")
+    return None
 
 
 def _next_step(case: Case, step: Step, chooser: Role | None, due: date | None) -> NextStep:
@@ -124,6 +201,19 @@ def _form_status(case: Case, form: Form) -> str:
     return "volledig" if form_complete.is_complete(filled[-1], form) else "onvolledig"
 
 
+def _evaluations(case: Case) -> list[EvaluationDue]:
+    agreement = case.region.plan
+    if agreement is None or not agreement.evaluation_days:
+        return []
+    due = []
+    for plan in case.plans:
+        if plan.active_on(case.reference_date):
+            last = max((*plan.evaluations, plan.made_on))
+            when = last + timedelta(days=agreement.evaluation_days)
+            due.append(EvaluationDue(agreement.name, when.isoformat()))
+    return due
+
+
 def _meetings(case: Case) -> list[MeetingDue]:
     due: list[MeetingDue] = []
     for meeting in case.region.meetings:
@@ -140,17 +230,28 @@ def _meetings(case: Case) -> list[MeetingDue]:
 
 def render_text(report: NextReport, stream: TextIO) -> None:
     stream.write(f"casus {report.casus} (peildatum {report.peildatum})\n")
-    if not report.routes and not report.overleggen:
+    if not report.routes and not report.overleggen and not report.evaluaties:
         stream.write("geen lopende escalatie of overleg met een vaste termijn\n")
     for route in report.routes:
         current = f"stap {route.huidige_stap}" if route.huidige_stap else "nog geen stap"
         stream.write(f"- {route.naam} ({route.ladder}): {current}, {route.status}\n")
         if route.reacties_uiterlijk:
             stream.write(f"  reacties uiterlijk {route.reacties_uiterlijk}\n")
+        if route.aan_zet:
+            stream.write(_turn_line(route.aan_zet))
         for step in route.volgende:
             stream.write(_step_line(step))
     for meeting in report.overleggen:
         stream.write(f"- volgend {meeting.overleg} uiterlijk {meeting.uiterlijk}\n")
+    for evaluation in report.evaluaties:
+        stream.write(f"- volgende evaluatie van het {evaluation.plan} uiterlijk "
+                     f"{evaluation.uiterlijk}\n")
+
+
+def _turn_line(turn: Turn) -> str:
+    when = f"uiterlijk {turn.uiterlijk}" if turn.uiterlijk else "geen termijn afgesproken"
+    who = f"{join_and(turn.wie)} (ieder zelf)" if turn.ieder else join_or(turn.wie)
+    return f"  nu aan zet: {who}: {turn.wat}, {when}\n"
 
 
 def _step_line(step: NextStep) -> str:

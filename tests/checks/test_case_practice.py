@@ -7,9 +7,11 @@ failed before the case format and the checks could say it.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
 from case_support import OPTIONS, REPO
 from click.testing import CliRunner, Result
 
@@ -354,3 +356,18 @@ def test_the_next_step_is_overdue_after_the_regions_grace_term(tmp_path: Path) -
         "na stap 1 (Opschalen) zonder resultaat op 2024-03-01 hoort stap 2 (Regionaal "
         "doorbraakteam inschakelen) uiterlijk 2024-03-08 te starten (5 werkdagen); "
         "nu: niet gestart")
+
+
+def test_next_says_who_must_act_now_and_by_when(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = _run("next", str(_case(tmp_path, ZOU_STUCK)))
+    assert result.exit_code == 0, result.output
+    assert ("nu aan zet: procesregisseur of behandelaar/begeleider: stap 2 (Regionaal "
+            "doorbraakteam inschakelen) starten, uiterlijk 2024-03-08") in result.output
+    document = json.loads(_run("next", "--format", "json", str(_case(tmp_path, ZOU_STUCK)))
+                          .output)
+    [route] = document["routes"]
+    assert route["aan_zet"] == {"wie": ["procesregisseur", "behandelaar/begeleider"],
+                                "wat": "stap 2 (Regionaal doorbraakteam inschakelen) starten",
+                                "uiterlijk": "2024-03-08", "ieder": False}
