@@ -10,8 +10,8 @@ rules/regels.yaml reads that model; the runner stamps each Violation with the ru
 and source (the region element's own `bron` where there is one) and moves findings the case
 waives (`afwijkingen`) to `Result.waived`.
 
-Nothing written in a case is ever put in a message: structural problems are reported by code and
-line only (run `regiekit validate` on the file for details).
+Nothing written in a case is ever put in a message: structural problems are reported as
+`validate` words them for a case file (the place and what is wrong, never the value).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -35,11 +35,16 @@ from generator.model.case import Case, CaseHeader, build_case, read_header
 from generator.model.catalogue import CatalogueRule, build_catalogue
 from generator.model.mapping import yaml_key
 from generator.model.region import Region
-from generator.regions import DEFAULT_REGIONS_DIR, REGION_FILE, RegionInvalid, load_region
+from generator.regions import (
+    DEFAULT_REGIONS_DIR,
+    REGION_FILE,
+    RegionInvalid,
+    load_region,
+    unknown_region,
+)
 from generator.validation.files import CASE_KIND, SUFFIXES, is_case
 
 DEFAULT_RULES = Path("rules/regels.yaml")
-CASE_SCHEMA = "schemas/case.schema.json"
 BATCH_SIZES = (8, 16, 32, 64, 128)
 """Files per task sent to a worker: small first (work spreads at once), then the last size on."""
 BATCHES_IN_FLIGHT = 3
@@ -205,16 +210,6 @@ def region_source(region: Region) -> str:
     return region.sources[0].title if region.sources else region.name
 
 
-def unknown_region(region_id: str, regions_root: Path) -> str:
-    """`onbekende regio 'x' (niet gevonden onder regions/); bekende regio's: a, b`. The id is
-    named: a case that got this far has a valid id there (the schema checked its pattern)."""
-    from generator.regions import known_region_ids
-
-    known = known_region_ids(regions_root)
-    return (f"onbekende regio '{region_id}' (niet gevonden onder {regions_root}/); "
-            f"bekende regio's: {', '.join(known) or 'geen'}")
-
-
 def _at(document: YamlDocument, path: JsonPath, code: str, message: str,
         subject: str) -> Finding:
     position = document.position(path)
@@ -223,16 +218,13 @@ def _at(document: YamlDocument, path: JsonPath, code: str, message: str,
 
 
 def _structure_findings(document: YamlDocument, subject: str) -> list[Finding]:
-    """Duplicate keys and schema errors, by code and line only (messages could echo case text)."""
+    """Duplicate keys and schema errors as `validate` words them for a case: the place (keys and
+    positions, `huishouden[0]`) and what is wrong, never a value written in the case."""
     from generator.validation import validate_document
 
-    return [
-        Finding(f.file, f.line, f.column, f.code, f.severity,
-                "casus voldoet niet aan het casusformaat; 'regiekit validate' op dit bestand "
-                "geeft de details", CASE_SCHEMA, subject)
-        for f in validate_document(document, kind=CASE_KIND, precheck=True)
-        if f.severity is Severity.ERROR
-    ]
+    return [replace(f, subject=subject)
+            for f in validate_document(document, kind=CASE_KIND, precheck=True)
+            if f.severity is Severity.ERROR]
 
 
 def _apply_waivers(case: Case, findings: list[Finding], result: Result) -> None:

@@ -293,8 +293,9 @@ def validate(paths: tuple[Path, ...], regions: Path | None, output_format: str |
 
     options = _report_options("validate", strict=strict, disable=disable, enable=enable,
                               color=color, quiet=quiet, rules=None)
-    result = validate_paths(list(paths) or settings.validate_defaults(regions, _config()),
-                            show_values=show_values)
+    config = _config()
+    result = validate_paths(list(paths) or settings.validate_defaults(regions, config),
+                            show_values=show_values, regions_root=regions or config.regions)
     return _report(result, output_format, options)
 
 

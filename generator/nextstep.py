@@ -12,6 +12,7 @@ case.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -249,9 +250,15 @@ def render_text(report: NextReport, stream: TextIO) -> None:
 
 
 def _turn_line(turn: Turn) -> str:
-    when = f"uiterlijk {turn.uiterlijk}" if turn.uiterlijk else "geen termijn afgesproken"
+    return f"  nu aan zet: {turn_text(turn)}\n"
+
+
+def turn_text(turn: Turn, day: Callable[[str], str] = str) -> str:
+    """`procesregisseur of behandelaar/begeleider: stap 2 (...) starten, uiterlijk 2024-03-08`;
+    `day` writes the date (ISO here, in words in a document)."""
+    when = f"uiterlijk {day(turn.uiterlijk)}" if turn.uiterlijk else "geen termijn afgesproken"
     who = f"{join_and(turn.wie)} (ieder zelf)" if turn.ieder else join_or(turn.wie)
-    return f"  nu aan zet: {who}: {turn.wat}, {when}\n"
+    return f"{who}: {turn.wat}, {when}"
 
 
 def _step_line(step: NextStep) -> str:

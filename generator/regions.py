@@ -13,6 +13,7 @@ raises RegionInvalid with its findings.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.documents.words import plural
@@ -27,6 +28,14 @@ CAPACITY_FILE = "zorgloketten.yaml"
 AGREEMENT_FILES = (REGION_FILE, CAPACITY_FILE)
 """The files that make a folder a region's: coordination, and care desks (seed 004)."""
 DEFAULT_REGIONS_DIR = Path("regions")
+VALID_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+"""A region id as the schemas allow it (with at most MAX_ID characters): the only text of a case
+file a message may repeat."""
+MAX_ID = 64
+
+
+def valid_id(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_ID and VALID_ID.fullmatch(value) is not None
 
 
 class RegionInvalid(RegiekitError):
@@ -86,6 +95,14 @@ def _stated_id(path: Path) -> str | None:
 def known_region_ids(root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> list[str]:
     """The ids of the regions under `root`: as each agreement file states it, else its folder."""
     return [_stated_id(path) or path.parent.name for path in region_files(root, name)]
+
+
+def unknown_region(region_id: str, regions_root: Path) -> str:
+    """`onbekende regio 'x' (niet gevonden onder regions/); bekende regio's: a, b`. Only for a
+    valid id: a case file's text is never repeated otherwise."""
+    known = known_region_ids(regions_root) if regions_root.is_dir() else []
+    return (f"onbekende regio '{region_id}' (niet gevonden onder {regions_root}/); "
+            f"bekende regio's: {', '.join(known) or 'geen'}")
 
 
 def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> Path:

@@ -378,6 +378,10 @@ def route_text(route: RouteStatus) -> str:
     text = f"{capitalize(route.naam)}: {where}, {route.status}"
     if route.reacties_uiterlijk:
         text += f"; reacties uiterlijk {_day(route.reacties_uiterlijk)}"
+    if route.aan_zet:
+        from generator.nextstep import turn_text
+
+        text += f"; nu aan zet: {turn_text(route.aan_zet, _day)}"
     if not route.volgende and route.huidige_stap and route.status != SOLVED:
         text += "; deze route heeft geen volgende stap"
     return text + "."
@@ -400,8 +404,10 @@ def next_context(plan: NextReport | None) -> Context:
                         "regio niet kent (zie de bevindingen)."}
     routes = [{"text": route_text(route), "steps": [next_row(s) for s in route.volgende]}
               for route in plan.routes]
-    meetings = [f"Volgend {meeting['overleg']} uiterlijk {_day(meeting['uiterlijk'])}"
+    meetings = [f"Volgend {meeting.overleg} uiterlijk {_day(meeting.uiterlijk)}"
                 for meeting in plan.overleggen]
+    meetings += [f"Volgende evaluatie van het {evaluation.plan} uiterlijk "
+                 f"{_day(evaluation.uiterlijk)}" for evaluation in plan.evaluaties]
     quiet = "" if routes or meetings else ("Geen lopende escalatie en geen overleg met een "
                                            "vaste termijn.")
     return {"routes": routes, "meetings": meetings, "note": quiet}

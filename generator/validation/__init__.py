@@ -24,19 +24,22 @@ __all__ = ["validate_document", "validate_files", "validate_paths"]
 CASE = "casus"
 
 
-def validate_paths(paths: list[Path], *, show_values: bool = False) -> Result:
+def validate_paths(paths: list[Path], *, show_values: bool = False,
+                   regions_root: Path | None = None) -> Result:
     """Validate the files named or found below `paths`; no file at all is exit 2 (UsageError).
 
-    `show_values` (`--toon-waarden`) lets messages about case files repeat the wrong value.
+    `show_values` (`--toon-waarden`) lets messages about case files repeat the wrong value;
+    `regions_root` is where a case's region is looked for (None: by the layout).
     """
     files, skipped = collect(paths)
-    result = validate_files(files, show_values=show_values)
+    result = validate_files(files, show_values=show_values, regions_root=regions_root)
     for item in skipped:
         (result.unreadable if item.error else result.findings).append(skipped_finding(item))
     return result
 
 
-def validate_files(files: list[Path], *, show_values: bool = False) -> Result:
+def validate_files(files: list[Path], *, show_values: bool = False,
+                   regions_root: Path | None = None) -> Result:
     """Load and validate every file; an unreadable one is recorded and the batch goes on."""
     result = Result()
     by_kind: dict[str, list[YamlDocument]] = {}
@@ -52,7 +55,7 @@ def validate_files(files: list[Path], *, show_values: bool = False) -> Result:
         result.extend(validate_document(document, show_values=show_values))
         kind = document_kind(document.file, document.data)
         by_kind.setdefault(kind or "", []).append(document)
-    result.extend(_run_checks(by_kind))
+    result.extend(_run_checks(by_kind, regions_root))
     return result
 
 
@@ -99,13 +102,18 @@ def _duplicate_key(document: YamlDocument, duplicate: DuplicateKey,
                                    "waarde telt")
 
 
-def _run_checks(by_kind: dict[str, list[YamlDocument]]) -> list[Finding]:
-    """Checks that compare the documents of one run, such as unique region ids."""
+def _run_checks(by_kind: dict[str, list[YamlDocument]],
+                regions_root: Path | None = None) -> list[Finding]:
+    """Checks that compare the documents of one run, such as unique region ids, or a case's
+    region with the regions folder."""
     findings: list[Finding] = []
     for module in CHECKS.values():
         check_run = getattr(module, "check_run", None)
         if check_run is None:
             continue
         documents = [d for kind in getattr(module, "KINDS", ()) for d in by_kind.get(kind, [])]
-        findings.extend(to_finding(document, problem) for document, problem in check_run(documents))
+        extra = {"regions_root": regions_root} if getattr(module, "NEEDS_REGIONS_ROOT", False) \
+            else {}
+        findings.extend(to_finding(document, problem)
+                        for document, problem in check_run(documents, **extra))
     return findings

@@ -5,7 +5,8 @@ A check module declares `ID` (its registry key), `KINDS` (the document kinds it 
 default) and `NEEDS_VALID_SCHEMA` (True: it runs only when the schema found nothing, as it reads
 the model), and
 `check(document, **options)`, a generator of Problems for one document. A module that compares
-documents also defines `check_run(documents)`, yielding (document, Problem) pairs for one run.
+documents also defines `check_run(documents)`, yielding (document, Problem) pairs for one run
+(given the run's regions folder as `regions_root=` when it declares `NEEDS_REGIONS_ROOT`).
 To add a check: write the module, import it below and add it to CHECKS.
 """
 
@@ -17,6 +18,7 @@ from generator.documents import templates_check
 from generator.errors import RegiekitError
 from generator.validation import (
     capacity,
+    case_regions,
     demand,
     forms,
     identifiers,
@@ -40,6 +42,7 @@ CHECKS: dict[str, ModuleType] = {
     demand.ID: demand,
     protocols.ID: protocols,
     protocol_use.ID: protocol_use,
+    case_regions.ID: case_regions,
 }
 
 
@@ -57,5 +60,7 @@ def get_check(check_id: str) -> ModuleType:
 
 
 def checks_for(kind: str) -> list[ModuleType]:
-    """The registered checks that apply to documents of `kind`, in registry order."""
-    return [module for module in CHECKS.values() if kind in getattr(module, "KINDS", ())]
+    """The registered checks of single documents of `kind` (`check`), in registry order; a
+    module may only compare the documents of a run (`check_run`)."""
+    return [module for module in CHECKS.values()
+            if kind in getattr(module, "KINDS", ()) and hasattr(module, "check")]

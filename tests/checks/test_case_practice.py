@@ -304,6 +304,25 @@ def test_an_unknown_region_is_named_with_the_known_ones(tmp_path: Path) -> None:
            "terneuzen-hulst, zou" in finding.message
 
 
+def test_validate_reports_a_case_of_an_unknown_region(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    case = _case(tmp_path, ZOU_MOTHER.replace("regio: zou", "regio: zuid-oost-utrecht"))
+    result = _run("validate", str(case))
+    assert result.exit_code == 1, result.output
+    assert f"{case}:2:8: [fout] CASUS-REGIO" in result.output
+
+
+
+def test_check_shows_the_key_and_line_of_a_malformed_case(tmp_path: Path) -> None:
+    text = ZOU_MOTHER.replace("  - id: moeder\n    rol: moeder\n",
+                              "  - id: moeder\n    rol: moeder\n    naam: Marina\n")
+    [finding] = _check(tmp_path, text)
+    assert finding.line == 10
+    assert "huishouden[0]" in finding.message
+    assert "Marina" not in finding.message and "validate" not in finding.message
+
+
 def test_an_unknown_reference_cites_the_regions_document_and_lists_known_roles(
         tmp_path: Path) -> None:
     text = ZOU_MOTHER.replace("rol: behandelaar", "rol: therapeut")

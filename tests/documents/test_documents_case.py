@@ -224,8 +224,10 @@ def test_overview_says_what_comes_next_and_who_chooses(tmp_path: Path,
     document = docx.Document(str(_build_case(path, tmp_path / "out", monkeypatch)
                                  / "casusoverzicht.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Escalatieladder complexe casuïstiek: stap 2, zonder resultaat; reacties uiterlijk " \
-        "woensdag 13 maart 2024." in text
+    assert ("Escalatieladder complexe casuïstiek: stap 2, zonder resultaat; reacties uiterlijk "
+            "woensdag 13 maart 2024; nu aan zet: gemeentelijke (lokale) toegang: kiezen tussen "
+            "stap 3 (Afstemming met (regio)directeuren zorgaanbieders) of stap 4 (Fysieke "
+            "zorgtafel) en die starten, uiterlijk woensdag 20 maart 2024.") in text
     rows = [[_cell(c) for c in r.cells] for r in document.tables[-1].rows][1:]
     assert [r[0] for r in rows] == ["Stap 3 (Afstemming met (regio)directeuren zorgaanbieders)",
                                     "Stap 4 (Fysieke zorgtafel)"]
