@@ -62,7 +62,7 @@ def _made_by(case: Case, plan: Plan, agreement: PlanAgreement) -> Iterator[Viola
         where = plan.at("made_by") if plan.made_by else plan.path
         yield Violation(where, should(
             f"het {agreement.name} van {plan.made_on.isoformat()}",
-            f"opgesteld te worden onder leiding van {role_names(agreement.made_by)}",
+            f"opgesteld te worden onder leiding van de {role_names(agreement.made_by)}",
             actor_text(plan.made_by)), agreement.source)
 
 

@@ -134,6 +134,8 @@ def assignment_section(region: Region, assignment: Assignment) -> Context:
                             candidates_text(assignment.alternatives)))
     if assignment.decided_by is not None:
         points.append(point(f"Besluit genomen door de {assignment.decided_by.name}"))
+    points.extend(point(f"Besluit: {condition.text}") for condition in
+                  assignment.decision_conditions)
     if assignment.moment:
         points.append(point("Toewijzing op het afgesproken moment", assignment.moment))
     return section(assignment_heading(region, assignment) + "?", points)

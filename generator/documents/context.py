@@ -451,6 +451,19 @@ def assignment_heading(region: Region, item: Assignment) -> str:
     return heading
 
 
+def plan_text(region: Region, item: Assignment) -> str:
+    """What the region agrees on the plan, where this assignment calls for one."""
+    plan = region.plan
+    if plan is None or item.role not in plan.roles:
+        return ""
+    text = f"Eén {plan.name}, samen met het gezin gemaakt, met gezamenlijke doelen"
+    if plan.made_by:
+        text += f", onder leiding van de {join_or([role.name for role in plan.made_by])}"
+    if plan.evaluation_days:
+        text += f"; evaluatie minstens elke {plan.evaluation_days} dagen"
+    return text + "."
+
+
 def assignment(region: Region, item: Assignment) -> Context:
     role_name = item.role.name
     deviation = ("Afwijken mag, als dat expliciet is afgesproken."
@@ -464,7 +477,9 @@ def assignment(region: Region, item: Assignment) -> Context:
             + row("Afwijken", deviation)
             + row("Na expliciete afspraak ook", candidates_text(item.alternatives))
             + row("Wie besluit", name(item.decided_by))
-            + row("Moment", item.moment)),
+            + row("Besluit", " ".join(capitalize(c.text) for c in item.decision_conditions))
+            + row("Moment", item.moment)
+            + row("Plan", plan_text(region, item))),
         "selection_criteria": [capitalize(text) for text in item.selection_criteria],
         "source": source_text(region, item.source),
     }
