@@ -8,15 +8,12 @@ failed before the case format and the checks could say it.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from case_support import OPTIONS, REPO
-from click.testing import CliRunner, Result
+from case_support import OPTIONS, REPO, region_copy, run
 
 from generator.casecheck import CheckOptions, check_file
-from generator.cli import main
 from generator.findings import Finding, Severity
 
 ZOU_MOTHER = """\
@@ -100,22 +97,6 @@ def _codes(findings: list[Finding]) -> list[str]:
     return [finding.code for finding in findings]
 
 
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
-def _region_copy(tmp_path: Path, region: str, old: str, new: str) -> CheckOptions:
-    root = tmp_path / "regions"
-    shutil.copytree(REPO / "regions" / region, root / region)
-    region_file = root / region / "regio.yaml"
-    text = region_file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    region_file.write_text(text.replace(old, new), encoding="utf-8")
-    return CheckOptions(regions_root=root, rules_file=OPTIONS.rules_file)
-
-
 # --- 1. every party ---------------------------------------------------------------------------
 
 def test_school_sociale_dienst_and_a_neighbour_are_parties_without_a_region_role(
@@ -166,7 +147,7 @@ def test_one_household_one_plan(tmp_path: Path) -> None:
 
 
 def test_the_plan_is_evaluated_on_the_regions_cadence(tmp_path: Path) -> None:
-    options = _region_copy(tmp_path, "zou", "\nplan:\n", "\nplan:\n  evaluatie_elke_dagen: 30\n")
+    options = region_copy(tmp_path, "zou", "\nplan:\n", "\nplan:\n  evaluatie_elke_dagen: 30\n")
     [finding] = _check(tmp_path, ZOU_MOTHER, options)
     assert finding.code == "PLAN-GEZAMENLIJK"
     assert "uiterlijk 2024-02-14" in finding.message  # 30 days after 2024-01-15
@@ -308,10 +289,9 @@ def test_validate_reports_a_case_of_an_unknown_region(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     case = _case(tmp_path, ZOU_MOTHER.replace("regio: zou", "regio: zuid-oost-utrecht"))
-    result = _run("validate", str(case))
+    result = run("validate", str(case))
     assert result.exit_code == 1, result.output
     assert f"{case}:2:8: [fout] CASUS-REGIO" in result.output
-
 
 
 def test_check_shows_the_key_and_line_of_a_malformed_case(tmp_path: Path) -> None:
@@ -380,11 +360,11 @@ def test_the_next_step_is_overdue_after_the_regions_grace_term(tmp_path: Path) -
 def test_next_says_who_must_act_now_and_by_when(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    result = _run("next", str(_case(tmp_path, ZOU_STUCK)))
+    result = run("next", str(_case(tmp_path, ZOU_STUCK)))
     assert result.exit_code == 0, result.output
     assert ("nu aan zet: procesregisseur of behandelaar/begeleider: stap 2 (Regionaal "
             "doorbraakteam inschakelen) starten, uiterlijk 2024-03-08") in result.output
-    document = json.loads(_run("next", "--format", "json", str(_case(tmp_path, ZOU_STUCK)))
+    document = json.loads(run("next", "--format", "json", str(_case(tmp_path, ZOU_STUCK)))
                           .output)
     [route] = document["routes"]
     assert route["aan_zet"] == {"wie": ["procesregisseur", "behandelaar/begeleider"],

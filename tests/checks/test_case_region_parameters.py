@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from case_support import EXAMPLES, OPTIONS, REPO
+from case_support import EXAMPLES, OPTIONS, region_copy
 
 from generator.casecheck import CheckOptions, check_file
-
-
-def _region_copy(tmp_path: Path, region: str, old: str, new: str) -> CheckOptions:
-    root = tmp_path / "regions"
-    shutil.copytree(REPO / "regions" / region, root / region)
-    region_file = root / region / "regio.yaml"
-    text = region_file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    region_file.write_text(text.replace(old, new), encoding="utf-8")
-    return CheckOptions(regions_root=root, rules_file=OPTIONS.rules_file)
 
 
 def _codes(path: Path, options: CheckOptions) -> list[tuple[str, int]]:
@@ -27,7 +16,7 @@ def _codes(path: Path, options: CheckOptions) -> list[tuple[str, int]]:
 def test_reply_term_of_five_days_accepts_the_late_reply(tmp_path: Path) -> None:
     case = EXAMPLES / "apeldoorn-complexe-casus-fout.yaml"
     before = _codes(case, OPTIONS)
-    options = _region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
+    options = region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
                            "reactietermijn_werkdagen: 5")
     after = _codes(case, options)
     assert [c for c in before if c[0] == "REACTIETERMIJN"] == [("REACTIETERMIJN", 99)]
@@ -36,7 +25,7 @@ def test_reply_term_of_five_days_accepts_the_late_reply(tmp_path: Path) -> None:
 
 def test_reply_term_of_three_days_makes_the_good_case_late(tmp_path: Path) -> None:
     case = EXAMPLES / "apeldoorn-complexe-casus.yaml"
-    options = _region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
+    options = region_copy(tmp_path, "apeldoorn", "reactietermijn_werkdagen: 4",
                            "reactietermijn_werkdagen: 3")
     assert _codes(case, OPTIONS) == []
     assert _codes(case, options) == [("REACTIETERMIJN", 100)]  # the reply on day 4
@@ -50,21 +39,21 @@ def test_allowing_the_gi_to_start_step_4_changes_the_verdict(tmp_path: Path) -> 
     new = ("        initiatiefnemers:\n          - gemeentelijke-toegang\n          - gi\n"
            "        uitvoerder: gemeentelijke-toegang\n"
            "        deelnemers:\n          - zorgaanbieder")
-    options = _region_copy(tmp_path, "apeldoorn", old, new)
+    options = region_copy(tmp_path, "apeldoorn", old, new)
     assert ("LADDER-INITIATIEF", 106) in _codes(case, OPTIONS)
     assert ("LADDER-INITIATIEF", 106) not in _codes(case, options)
 
 
 def test_meeting_interval_of_21_days_accepts_the_gap(tmp_path: Path) -> None:
     case = EXAMPLES / "terneuzen-hulst-gezinscoach-fout.yaml"
-    options = _region_copy(tmp_path, "terneuzen-hulst", "dagen: 14", "dagen: 21")
+    options = region_copy(tmp_path, "terneuzen-hulst", "dagen: 14", "dagen: 21")
     assert ("OVERLEG-FREQUENTIE", 36) in _codes(case, OPTIONS)
     assert ("OVERLEG-FREQUENTIE", 36) not in _codes(case, options)
 
 
 def test_a_step_requiring_all_initiators(tmp_path: Path) -> None:
     # ZOU: procesregisseur and behandelaar both escalate, each to their own manager.
-    options = _region_copy(tmp_path, "zou", "        alle_initiatiefnemers: true\n", "")
+    options = region_copy(tmp_path, "zou", "        alle_initiatiefnemers: true\n", "")
     case = tmp_path / "zou-geen-overeenstemming.yaml"
     case.write_text(
         "casus: zou-geen-overeenstemming\nregio: zou\nkader: vrijwillig\ndoelgroep: volwassenen\n"

@@ -7,21 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from case_support import EXAMPLES, OPTIONS, REPO
-from click.testing import CliRunner, Result
+from case_support import EXAMPLES, OPTIONS, REPO, run
 
 from generator.casetests import run_case_test
-from generator.cli import main
 
 pytest_plugins = ["pytester"]
 
 BROKEN = EXAMPLES / "apeldoorn-sprong-fout.yaml"
-
-
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert "Traceback" not in result.output, result.output
-    return result
 
 
 def _with_expectations(tmp_path: Path, expectations: str, name: str = "casus.yaml") -> Path:
@@ -78,7 +70,7 @@ def test_a_malformed_expectation_is_reported_with_file_and_line(
         tmp_path: Path, expectations: str, problem: str) -> None:
     case = _with_expectations(tmp_path, expectations)
     line = case.read_text(encoding="utf-8").count("\n") - expectations.count("\n") + 1
-    result = _run("test", str(case))
+    result = run("test", str(case))
     assert result.exit_code == 1, result.output
     [reported] = [text for text in result.output.splitlines() if text.startswith(str(case))]
     location = reported.split(": ", 1)[0]
@@ -88,12 +80,12 @@ def test_a_malformed_expectation_is_reported_with_file_and_line(
 
 def test_test_filters_cases_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    result = _run("test", "-k", "zou", "examples/cases")
+    result = run("test", "-k", "zou", "examples/cases")
     assert result.exit_code == 0, result.output
     ran = [line for line in result.output.splitlines() if line.startswith("ok")]
     assert ran and all("zou" in line for line in ran)
     assert len(ran) == len(list(EXAMPLES.glob("zou-*.yaml")))
-    assert "geen casus" in _run("test", "-k", "atlantis", "examples/cases").output
+    assert "geen casus" in run("test", "-k", "atlantis", "examples/cases").output
 
 
 def test_the_pytest_plugin_collects_case_files(pytester: pytest.Pytester) -> None:
