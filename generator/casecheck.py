@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from generator.checks import get_check
 from generator.checks.base import Violation
 from generator.errors import RegiekitError, UsageError, YamlLoadError
-from generator.findings import Finding, Result, Severity
+from generator.findings import Finding, FindingPattern, Result, Severity
 from generator.loader import JsonPath, YamlDocument, load_yaml
 from generator.model.case import Case, CaseHeader, build_case, read_header
 from generator.model.catalogue import CatalogueRule, build_catalogue
@@ -229,9 +229,12 @@ def _structure_findings(document: YamlDocument, subject: str) -> list[Finding]:
 
 def _apply_waivers(case: Case, findings: list[Finding], result: Result) -> None:
     """Move findings a case deliberately sets aside to `waived`; the rest are findings."""
-    waivers = [(waiver.rule_id, waiver.line) for waiver in case.waivers]
+    from generator.validation.problems import parse_path
+
+    waivers = [FindingPattern(waiver.rule_id, parse_path(waiver.place) if waiver.place else None,
+                              waiver.line) for waiver in case.waivers]
     for finding in findings:
-        if any(code == finding.code and line in (None, finding.line) for code, line in waivers):
+        if any(waiver.matches(finding) for waiver in waivers):
             result.waived.append(finding)
         else:
             result.findings.append(finding)

@@ -10,7 +10,6 @@ serve the pytest plugin (`generator/pytest_plugin.py`) and tests/checks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,39 +17,21 @@ from typing import TextIO
 
 from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_document, iter_case_files
 from generator.errors import UsageError, YamlLoadError
-from generator.findings import Finding
-from generator.loader import JsonPath, YamlDocument, load_yaml
+from generator.findings import Finding, FindingPattern
+from generator.loader import YamlDocument, load_yaml
 from generator.model.case import CaseExpectations, ExpectedFinding, read_expectations
 from generator.model.mapping import yaml_key
-from generator.validation.problems import describe_path
-
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(text: str) -> JsonPath:
-    """`escalaties[2].gestart_door` -> ("escalaties", 2, "gestart_door"), the reverse of
-    describe_path; the schema has checked the form."""
-    return tuple(int(index) if index else key for key, index in _PART.findall(text))
+from generator.validation.problems import describe_path, parse_path
 
 
 @dataclass(frozen=True)
-class Expected:
+class Expected(FindingPattern):
     """One expected finding: its rule, and its place and/or line."""
-
-    code: str
-    place: JsonPath | None = None
-    line: int | None = None
 
     @classmethod
     def of(cls, expected: ExpectedFinding) -> Expected:
         place = parse_path(expected.place) if expected.place is not None else None
         return cls(expected.rule_id, place, expected.line)
-
-    def matches(self, finding: Finding) -> bool:
-        """Same rule, at the place or below it, on the line if one is named."""
-        return (finding.code == self.code
-                and (self.place is None or finding.path[:len(self.place)] == self.place)
-                and (self.line is None or finding.line == self.line))
 
     def describe(self) -> str:
         where = [f"bij {describe_path(self.place)}" if self.place is not None else "",

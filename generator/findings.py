@@ -73,6 +73,21 @@ class Finding:
                        subject=None if self.subject is None else printable(self.subject))
 
 
+@dataclass(frozen=True)
+class FindingPattern:
+    """Which findings something names (an expected finding, a waiver): a rule, and optionally
+    where: a place in the document, matching there and below it, and/or a line."""
+
+    code: str
+    place: JsonPath | None = None
+    line: int | None = None
+
+    def matches(self, finding: Finding) -> bool:
+        return (finding.code == self.code
+                and (self.place is None or finding.path[:len(self.place)] == self.place)
+                and (self.line is None or finding.line == self.line))
+
+
 @dataclass
 class Result:
     """Everything one run found.

@@ -66,9 +66,18 @@ def describe_path(path: JsonPath, *, private: bool = False) -> str:
     return text or "het bestand"
 
 
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(text: str) -> JsonPath:
+    """The reverse of describe_path: `escalaties[2].gestart_door` -> ("escalaties", 2,
+    "gestart_door"); the case schema checks the form (`pad`)."""
+    return tuple(int(index) if index else key for key, index in _PART.findall(text))
+
+
 def to_finding(document: YamlDocument, problem: Problem) -> Finding:
     """Stamp a problem with its file, line and severity (an error unless the check set one)."""
     document = problem.document or document
     position = problem.position or document.position(problem.path, key=problem.key)
     return Finding(document.file, position.line, position.column, problem.code,
-                   problem.severity or Severity.ERROR, problem.message)
+                   problem.severity or Severity.ERROR, problem.message, path=problem.path)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from case_support import EXAMPLES, OPTIONS, REPO, run
 
+from generator.casecheck import check_file
 from generator.casetests import run_case_test
 
 pytest_plugins = ["pytester"]
@@ -111,3 +112,27 @@ def test_without_the_option_the_plugin_collects_nothing(pytester: pytest.Pyteste
     shutil.copy(EXAMPLES / "zou-alleenstaande-moeder.yaml", cases)
     result = pytester.runpytest("casussen", "-p", "no:cacheprovider")
     result.assert_outcomes()
+
+
+def test_a_schema_finding_is_expected_by_its_path(tmp_path: Path) -> None:
+    text = (EXAMPLES / "zou-alleenstaande-moeder.yaml").read_text(encoding="utf-8")
+    text = text.replace("    leeftijd: 9\n", "    leeftijd: negen\n")
+    case = tmp_path / "casus.yaml"
+    case.write_text(text.replace("verwachte_bevindingen: []\n", "verwachte_bevindingen:\n"
+                                 "  - regel: SCHEMA-TYPE\n    pad: huishouden[1].leeftijd\n"),
+                    encoding="utf-8")
+    outcome = run_case_test(case, OPTIONS)
+    assert outcome is not None and outcome.passed, outcome.explain()
+
+
+@pytest.mark.parametrize("place, waived", [("overleggen[3]", True), ("overleggen[2]", False)])
+def test_a_waiver_may_name_its_place(tmp_path: Path, place: str, waived: bool) -> None:
+    """A waiver by path sets aside the finding at that place only, whatever lines move."""
+    text = (EXAMPLES / "terneuzen-hulst-afwijking.yaml").read_text(encoding="utf-8")
+    case = tmp_path / "afwijking.yaml"
+    case.write_text("# een regel erbij\n" + text.replace(
+        "    datum: 2024-10-11\n", f"    datum: 2024-10-11\n    pad: {place}\n"),
+        encoding="utf-8")
+    result = check_file(case, OPTIONS)
+    assert [f.code for f in result.waived] == (["OVERLEG-FREQUENTIE"] if waived else [])
+    assert [f.code for f in result.findings] == ([] if waived else ["OVERLEG-FREQUENTIE"])
