@@ -1,14 +1,14 @@
 """Checking case files against their region's rules: the core of `regiekit check`.
 
-One case at a time, as a stream: `run_check` lists the file names first (the progress bar needs
-their number), then each file is loaded, checked and reduced to its findings before the next;
-`jobs > 1` spreads batches of file names over worker processes (a bounded number in flight, so
-memory stays flat), which return their findings as plain tuples and load the catalogue, the
-compiled case schema and each region once. A file that fits the case format is read into the
-model (`build_case`, against its region's model, built once per region) and every rule of
-rules/regels.yaml reads that model; the runner stamps each Violation with the rule's id, severity
-and source (the region element's own `bron` where there is one) and moves findings the case
-waives (`afwijkingen`) to `Result.waived`.
+One case at a time, as a stream: `check_cases` lists the file names first (the progress bar needs
+their number; `-` is standard input), then each file is loaded, checked and reduced to its
+findings before the next; `jobs > 1` spreads batches of file names over worker processes (a
+bounded number in flight, so memory stays flat), which return their findings as plain tuples
+and load the catalogue, the compiled case schema and each region once. A file that fits the case
+format is read into the model (`build_case`, against its region's model, built once per region)
+and every rule of rules/regels.yaml reads that model; the runner stamps each Violation with the
+rule's id, severity and source (the region element's own `bron` where there is one) and moves
+findings the case waives (`afwijkingen`) to `Result.waived`.
 
 Nothing written in a case is ever put in a message: structural problems are reported as
 `validate` words them for a case file (the place and what is wrong, never the value).
@@ -20,7 +20,8 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -28,21 +29,22 @@ from typing import Any, TextIO
 
 from generator.checks import get_check
 from generator.checks.base import Violation
-from generator.errors import RegiekitError, UsageError, YamlLoadError
+from generator.errors import UsageError, YamlLoadError
 from generator.findings import Finding, FindingPattern, Result, Severity
-from generator.loader import JsonPath, YamlDocument, load_yaml
+from generator.loader import STDIN, JsonPath, YamlDocument, load_yaml
 from generator.model.case import Case, CaseHeader, build_case, read_header
-from generator.model.catalogue import CatalogueRule, build_catalogue
+from generator.model.catalogue import CatalogueRule
 from generator.model.mapping import yaml_key
 from generator.model.region import Region
 from generator.regions import (
     DEFAULT_REGIONS_DIR,
-    REGION_FILE,
     RegionInvalid,
+    find_region_file,
     load_region,
     unknown_region,
 )
 from generator.validation.files import CASE_KIND, SUFFIXES, is_case
+from generator.workdays import set_configured_days_off
 
 DEFAULT_RULES = Path("rules/regels.yaml")
 BATCH_SIZES = (8, 16, 32, 64, 128)
@@ -57,26 +59,11 @@ class CheckOptions:
 
     regions_root: Path = DEFAULT_REGIONS_DIR
     rules_file: Path = DEFAULT_RULES
-
-
-@dataclass
-class CheckArgs:
-    """What `regiekit check` was asked to do."""
-
-    paths: list[Path]
-    options: CheckOptions = field(default_factory=CheckOptions)
-    output_format: str = "text"
-    strict: bool = False
-    jobs: int = 1
-    progress: bool | None = None
-    """None: show a progress bar only when stderr is a terminal and not in CI."""
+    extra_days_off: tuple[date, ...] = ()
+    """Days off for every region from the configuration (`extra-holidays`)."""
 
 
 DEFAULT_OPTIONS = CheckOptions()
-
-
-class CatalogueInvalid(RegiekitError):
-    """rules/regels.yaml cannot be used (unreadable or not valid against its schema)."""
 
 
 # --- rule catalogue and regions, loaded once per process -----------------------------------
@@ -94,19 +81,9 @@ class RuleCheck:
 @lru_cache(maxsize=8)
 def load_catalogue(rules_file: Path = DEFAULT_RULES) -> tuple[CatalogueRule, ...]:
     """The rules of the catalogue, each with a registered check kind (unknown kind: error)."""
-    from generator.validation.problems import to_finding
-    from generator.validation.schema import schema_problems
+    from generator.codes import read_catalogue
 
-    if not rules_file.is_file():
-        raise UsageError(f"regelcatalogus {rules_file} niet gevonden (gebruik --rules)")
-    document = load_yaml(rules_file)
-    errors = [to_finding(document, problem)
-              for problem in schema_problems(document.data, "regels.schema.json")]
-    if errors:
-        first = sorted(errors)[0]
-        raise CatalogueInvalid(f"regelcatalogus ongeldig: {first.location()} {first.message}; "
-                               "draai 'regiekit validate rules/'")
-    rules = build_catalogue(document).rules
+    rules = read_catalogue(rules_file).rules
     for rule in rules:
         get_check(rule.kind)
     return rules
@@ -122,9 +99,10 @@ def _rule_checks(rules_file: Path) -> tuple[RuleCheck, ...]:
 
 @lru_cache(maxsize=64)
 def case_region(regions_root: Path, region_id: str) -> Region | None:
-    """The validated region `region_id` under `regions_root`, or None if there is none."""
-    path = regions_root / region_id / REGION_FILE
-    if not path.is_file():
+    """The validated region `region_id` under `regions_root` (either layout), or None if there
+    is none."""
+    path = find_region_file(region_id, regions_root)
+    if path is None:
         return None
     return load_region(path, regions_root)
 
@@ -243,9 +221,12 @@ def _apply_waivers(case: Case, findings: list[Finding], result: Result) -> None:
 # --- many cases ----------------------------------------------------------------------------
 
 def iter_case_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The YAML files named or found below the given paths, folder by folder in sorted order."""
+    """The YAML files named or found below the given paths, folder by folder in sorted order
+    (`-`: standard input)."""
     for path in paths:
-        if path.is_dir():
+        if str(path) == STDIN:
+            yield path
+        elif path.is_dir():
             for folder, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
@@ -294,6 +275,7 @@ def _prepare(options: CheckOptions) -> None:
     from generator.validation.files import SCHEMAS
     from generator.validation.schema import prepare
 
+    set_configured_days_off(options.extra_days_off)
     _rule_checks(options.rules_file)
     prepare(SCHEMAS[CASE_KIND], precheck=True)
 
@@ -322,7 +304,12 @@ _worker_options = DEFAULT_OPTIONS
 
 def _init_worker(options: CheckOptions) -> None:
     import gc
+    import signal
 
+    # Ctrl-C reaches every process of the terminal's group: the main process alone answers it
+    # (one Dutch line, exit 130) and ends the pool; a worker that also raised would print a
+    # traceback per process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker_options
     _worker_options = options
     _prepare(options)
@@ -364,25 +351,22 @@ def show_progress(requested: bool | None, stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("CI")
 
 
-def run_check(args: CheckArgs, *, stream: TextIO, errors: TextIO | None = None) -> int:
-    """Check the cases under `args.paths`, report to `stream`, return the exit code."""
+def check_cases(paths: list[Path], options: CheckOptions, *, jobs: int = 1,
+                progress: bool | None = None, errors: TextIO | None = None) -> Result:
+    """Check the case files under `paths`; finding none is exit 2 (UsageError). A progress bar
+    on `errors` (stderr) only on a terminal and never in CI, unless `progress` says otherwise;
+    standard input is read in this process."""
+    load_catalogue(options.rules_file)
+    files = list(iter_case_files(paths))
+    if not files:
+        raise UsageError(f"geen casusbestanden (.yaml, .yml) gevonden in "
+                         f"{', '.join(map(str, paths))}")
+    if any(str(file) == STDIN for file in files):
+        jobs = 1
+    errors = errors or sys.stderr
+    if not show_progress(progress, errors):
+        return check_files(files, options, jobs=jobs)
     import click
 
-    from generator.reporters import REPORTERS
-
-    if args.output_format not in REPORTERS:
-        raise UsageError(f"onbekend uitvoerformaat '{args.output_format}' "
-                         f"(kies uit: {', '.join(REPORTERS)})")
-    if args.jobs < 1:
-        raise UsageError("--jobs moet minstens 1 zijn")
-    load_catalogue(args.options.rules_file)
-    files = list(iter_case_files(args.paths))
-    errors = errors or sys.stderr
-    if show_progress(args.progress, errors) and files:
-        with click.progressbar(length=len(files), label="casussen", file=errors) as bar:
-            result = check_files(files, args.options, jobs=args.jobs,
-                                 on_done=lambda: bar.update(1))
-    else:
-        result = check_files(files, args.options, jobs=args.jobs)
-    REPORTERS[args.output_format](result, stream)
-    return result.exit_code(strict=args.strict)
+    with click.progressbar(length=len(files), label="casussen", file=errors) as bar:
+        return check_files(files, options, jobs=jobs, on_done=lambda: bar.update(1))

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_document, iter_case_files
 from generator.errors import UsageError, YamlLoadError
-from generator.findings import Finding, FindingPattern
+from generator.findings import Finding, FindingPattern, Result, Severity
 from generator.loader import YamlDocument, load_yaml
 from generator.model.case import CaseExpectations, ExpectedFinding, read_expectations
 from generator.model.mapping import yaml_key
@@ -158,24 +158,63 @@ def selected(outcome: CaseTestOutcome, names: tuple[str, ...]) -> bool:
                             for name in names)
 
 
-def run_case_tests(paths: list[Path], options: CheckOptions, *, stream: TextIO,
-                   names: tuple[str, ...] = ()) -> int:
-    """Run every (selected) case test under `paths`; 0 if all pass, 1 if one fails."""
-    passed = failed = 0
-    for outcome in case_tests(paths, options, names):
+def run_case_tests(paths: list[Path], options: CheckOptions,
+                   names: tuple[str, ...] = ()) -> list[CaseTestOutcome]:
+    """Every (selected) case test under `paths`; none at all is exit 2 (UsageError)."""
+    outcomes = list(case_tests(paths, options, names))
+    if not outcomes:
+        which = f" die past bij {', '.join(names)}" if names else ""
+        raise UsageError(f"geen casussen met verwachte_bevindingen gevonden{which} in "
+                         f"{', '.join(map(str, paths))}")
+    return outcomes
+
+
+def as_result(outcomes: list[CaseTestOutcome]) -> Result:
+    """The tests as findings, for the shared formats: an expected finding that did not come is
+    `verwachte bevinding ontbreekt`, an unexpected one `onverwachte bevinding`, expectations that
+    do not fit the case format one finding of their own; a passed test is a subject without
+    findings."""
+    result = Result(files_checked=len(outcomes))
+    for outcome in outcomes:
+        result.subjects.append(outcome.subject)
+        result.findings += [
+            Finding(outcome.file, expected.line or 1, 1, expected.code, Severity.ERROR,
+                    f"verwachte bevinding ontbreekt: {expected.describe()}", None,
+                    outcome.subject) for expected in outcome.missing]
+        result.findings += [
+            Finding(f.file, f.line, f.column, f.code, Severity.ERROR,
+                    f"onverwachte bevinding: {f.message}", f.source, outcome.subject)
+            for f in outcome.unexpected]
+        if outcome.malformed:
+            result.findings.append(Finding(
+                outcome.file, 1, 1, MALFORMED, Severity.ERROR,
+                f"verwachte bevindingen passen niet in het casusformaat: "
+                f"{'; '.join(outcome.malformed)}", None, outcome.subject))
+    return result
+
+
+MALFORMED = "CASUSTEST-VERWACHTING"
+
+
+def report_text(outcomes: list[CaseTestOutcome], stream: TextIO, *, color: bool = False,
+                quiet: bool = False) -> None:
+    """`ok`/`MISLUKT` per test and `16 geslaagd, 0 mislukt`; quiet: only the failures."""
+    import click
+
+    for outcome in outcomes:
+        if outcome.passed and quiet:
+            continue
+        label = "ok      " if outcome.passed else "MISLUKT "
+        if color:
+            label = click.style(label, fg="green" if outcome.passed else "red", bold=True)
         if outcome.passed:
-            passed += 1
-            stream.write(f"ok       {outcome.subject} ({outcome.file})\n")
+            stream.write(f"{label} {outcome.subject} ({outcome.file})\n")
         elif outcome.malformed:
-            failed += 1
-            stream.write(f"MISLUKT  {outcome.subject}: verwachte bevindingen passen niet in het "
+            stream.write(f"{label} {outcome.subject}: verwachte bevindingen passen niet in het "
                          "casusformaat\n")
             stream.writelines(f"{problem}\n" for problem in outcome.malformed)
         else:
-            failed += 1
-            stream.write(f"MISLUKT  {outcome.subject} ({outcome.file}): {outcome.explain()}\n")
-    if names and not passed and not failed:
-        raise UsageError(f"geen casus met verwachte bevindingen gevonden die past bij "
-                         f"{', '.join(names)}")
-    stream.write(f"{passed} passed, {failed} failed\n")
-    return 1 if failed else 0
+            stream.write(f"{label} {outcome.subject} ({outcome.file}): {outcome.explain()}\n")
+    if not quiet:
+        failed = sum(1 for outcome in outcomes if not outcome.passed)
+        stream.write(f"{len(outcomes) - failed} geslaagd, {failed} mislukt\n")

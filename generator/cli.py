@@ -191,6 +191,11 @@ def _config() -> Config:
     meta = click.get_current_context().find_root().meta
     if "regiekit.config" not in meta:
         meta["regiekit.config"] = load_config()
+        holidays = meta["regiekit.config"].extra_holidays
+        if holidays or "generator.workdays" in sys.modules:  # set, or reset an earlier run's
+            from generator.workdays import set_configured_days_off
+
+            set_configured_days_off(holidays)
     config: Config = meta["regiekit.config"]
     return config
 
@@ -305,7 +310,8 @@ def _case_options(regions: Path | None, rules: Path | None) -> Any:
 
     config = _config()
     return CheckOptions(regions_root=settings.regions_root(regions, config),
-                        rules_file=settings.rules_file(rules, config))
+                        rules_file=settings.rules_file(rules, config),
+                        extra_days_off=config.extra_holidays)
 
 
 @main.command()
@@ -328,27 +334,15 @@ def check(paths: tuple[Path, ...], output_format: str | None, strict: bool,
     import os
 
     from generator import settings
+    from generator.casecheck import check_cases
 
     case_options = _case_options(regions, rules)
     options = _report_options("check", strict=strict, disable=disable, enable=enable,
                               color=color, quiet=quiet, rules=case_options.rules_file)
-    result = _check_cases(settings.case_paths(paths, _config(), "check"), case_options,
+    result = check_cases(settings.case_paths(paths, _config(), "check"), case_options,
                          jobs=jobs or os.cpu_count() or 1,
                          progress=False if quiet else progress)
     return _report(result, output_format, options)
-
-
-def _check_cases(paths: list[Path], options: Any, *, jobs: int, progress: bool | None) -> Result:
-    from generator.casecheck import check_files, iter_case_files, load_catalogue, show_progress
-
-    load_catalogue(options.rules_file)
-    files = list(iter_case_files(paths))
-    if not files:
-        raise RegiekitError(f"geen casusbestanden (.yaml) gevonden in {', '.join(map(str, paths))}")
-    if show_progress(progress, sys.stderr):
-        with click.progressbar(length=len(files), label="casussen", file=sys.stderr) as bar:
-            return check_files(files, options, jobs=jobs, on_done=lambda: bar.update(1))
-    return check_files(files, options, jobs=jobs)
 
 
 @main.command(name="next")
@@ -373,20 +367,31 @@ def next_step(case: Path, output_format: str, regions: Path | None, rules: Path 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
 @click.option("-k", "names", multiple=True, metavar="NAAM",
               help="Alleen casussen waarvan de id of bestandsnaam NAAM bevat (herhaalbaar).")
+@_format_option(_FORMATS)
+@_COLOR
+@_QUIET
 @_REGIONS
 @_RULES
 @_exits
-def case_test(paths: tuple[Path, ...], names: tuple[str, ...], regions: Path | None,
-              rules: Path | None) -> int:
+def case_test(paths: tuple[Path, ...], names: tuple[str, ...], output_format: str | None,
+              color: bool | None, quiet: bool, regions: Path | None, rules: Path | None) -> int:
     """Draai casussen met verwachte_bevindingen als regressietests.
 
     Zonder PAD: de map met casussen ('cases' in regiekit.toml, anders casussen/).
     """
-    from generator import settings
-    from generator.casetests import run_case_tests
+    from generator import casetests, settings
 
-    return run_case_tests(settings.case_paths(paths, _config(), "test"),
-                          _case_options(regions, rules), stream=sys.stdout, names=names)
+    config = _config()
+    case_options = _case_options(regions, rules)
+    outcomes = casetests.run_case_tests(settings.case_paths(paths, config, "test"), case_options,
+                                        names)
+    options = _report_options("test", strict=False, disable=(), enable=(), color=color,
+                              quiet=quiet, rules=case_options.rules_file)
+    chosen = settings.output_format(output_format, config, _FORMATS)
+    if chosen != "text":
+        return _report(casetests.as_result(outcomes), chosen, options)
+    casetests.report_text(outcomes, sys.stdout, color=options.color, quiet=quiet)
+    return 0 if all(outcome.passed for outcome in outcomes) else 1
 
 
 @main.command()

@@ -150,6 +150,8 @@ TOOL_CODES: tuple[Code, ...] = (
     _tool("ZORGVRAAG-UREN", "Uren per dag passen niet bij de uren per week", _DESKS),
     _tool("INZET-VERWIJZING", "Inzet verwijst naar iets dat de regio niet kent",
           "inzetbestand (--inzet) tegen zorgloketten.yaml", command="capaciteit"),
+    _tool("CASUSTEST-VERWACHTING", "Verwachte bevindingen passen niet in het casusformaat",
+          _CASE_FORMAT, command="test"),
     _tool("CASUS-GEEN-CASUS", "Geen casusbestand (sleutel casus ontbreekt)", _CASE_FORMAT,
           command="check"),
     _tool("CASUS-REGIO", "Casus noemt een regio die niet bestaat", _CASE_FORMAT,

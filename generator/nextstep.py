@@ -23,6 +23,7 @@ from generator.checks import form_complete, reply_term
 from generator.checks.base import organisation_name, role_name, step_text
 from generator.documents.words import join_and, join_or
 from generator.errors import UsageError
+from generator.findings import Result
 from generator.loader import load_yaml
 from generator.model.case import Case, Escalation, Outcome
 from generator.model.region import ESCALATION_TERM_DEFAULT, Form, Frequency, Ladder, Role, Step
@@ -99,15 +100,27 @@ def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport
     every reference in it must resolve; any other finding (a late reply, a missing form) does
     not stop it.
     """
-    case = check_case(load_yaml(path), options).case
+    checked = check_case(load_yaml(path), options)
+    case = checked.case
     if case is None or case.unresolved or case.unknown_steps:
         raise UsageError(f"{path}: casus is niet leesbaar, niet geldig of verwijst naar iets dat "
-                         "de regio niet kent; draai eerst 'regiekit check' op dit bestand")
+                         f"de regio niet kent{_first_cause(checked.result)}; 'regiekit check "
+                         f"{path}' geeft alle bevindingen")
     report = NextReport(case.id, case.reference_date.isoformat())
     report.routes = [_route(case, ladder) for ladder in case.ladders_in_use()]
     report.overleggen = _meetings(case)
     report.evaluaties = _evaluations(case)
     return report
+
+
+def _first_cause(result: Result) -> str:
+    """The first finding that stops `next` (references first: those are what it needs)."""
+    findings = result.all_findings()
+    blocking = [f for f in findings if f.code == "CASUS-VERWIJZING"] or findings
+    if not blocking:
+        return ""
+    first = blocking[0]
+    return f" (eerste: {first.location()} {first.code} {first.message})"
 
 
 def _route(case: Case, ladder: Ladder) -> RouteStatus:

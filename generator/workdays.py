@@ -10,7 +10,7 @@ set in `werkdagen`: `feestdagen` (NL/BE, default: its `land`), `vijf_mei_elk_jaa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -105,19 +105,32 @@ def _holidays(country: str, year: int) -> Mapping[date, str]:
     return dict(holidays.country_holidays(country, years=year, language="nl"))
 
 
+_configured_days_off: frozenset[date] = frozenset()
+
+
+def set_configured_days_off(days: Iterable[date]) -> None:
+    """Extra days off for every region (`extra-holidays` in regiekit.toml), beside the ones a
+    region declares; set once per process by the command line (and in each worker)."""
+    global _configured_days_off
+    if frozenset(days) != _configured_days_off:
+        _configured_days_off = frozenset(days)
+        calendar_for.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def calendar_for(region: Region) -> WorkdayCalendar:
     """The calendar a region declares in `werkdagen` (defaults: its land, 5 May every year)."""
     settings = region.workdays
     if settings is None:
-        return _calendar(region.country, region.country == "NL", frozenset(), frozenset())
+        return _calendar(region.country, region.country == "NL", frozenset(),
+                         _configured_days_off)
     country = settings.holidays_country or region.country
     fifth_of_may = settings.fifth_of_may_every_year
     return _calendar(
         country,
         country == "NL" if fifth_of_may is None else fifth_of_may,
         frozenset(name.strip().lower() for name in settings.working_holidays),
-        frozenset(extra.date for extra in settings.extra_days_off),
+        frozenset(extra.date for extra in settings.extra_days_off) | _configured_days_off,
     )
 
 

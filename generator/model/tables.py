@@ -145,8 +145,10 @@ def _header_problems(header: list[str], line: int, lines: list[str], delimiter: 
         seen.add(column)
     missing = [column for column in required if column not in seen]
     if missing:
+        what = ("verplichte kolom ontbreekt" if len(missing) == 1
+                else "verplichte kolommen ontbreken")
         yield TableProblem(line, 1, "CSV-KOLOM-ONTBREEKT",
-                           f"verplichte kolom(men) ontbreken in de kopregel: {', '.join(missing)}")
+                           f"{what} in de kopregel: {', '.join(missing)}")
 
 
 def _value(cell: str, number: bool) -> Any:

@@ -21,6 +21,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from generator.documents.words import plural
 from generator.errors import RegiekitError
 from generator.loader import JsonPath
 from generator.validation.hints import Hints
@@ -317,11 +318,12 @@ def _length(error: ValidationError, path: JsonPath, voice: _Voice) -> Iterator[P
     if error.validator == "minLength" and size == 1:
         yield Problem(path, "SCHEMA-LEEG", f"{voice.where(path)} mag niet leeg zijn")
         return
-    unit = "teken(s)" if "Length" in str(error.validator) else "item(s)"
+    counted = (plural(size, "teken", "tekens") if "Length" in str(error.validator)
+               else plural(size, "element", "elementen"))
     bound = "minstens" if str(error.validator).startswith("min") else "hoogstens"
     code = "SCHEMA-TE-KORT" if bound == "minstens" else "SCHEMA-TE-LANG"
     why = error.schema.get("description") if error.validator == "maxLength" else None
-    yield Problem(path, code, f"{voice.where(path)} moet {bound} {size} {unit} bevatten"
+    yield Problem(path, code, f"{voice.where(path)} moet {bound} {counted} bevatten"
                               + (f": {why}" if why else ""))
 
 

@@ -145,7 +145,7 @@ def test_next_refuses_a_case_whose_references_do_not_resolve(tmp_path: Path) -> 
 
 
 def test_case_tests_as_data(tmp_path: Path) -> None:
-    assert _run("test").output.rstrip().endswith("23 passed, 0 failed")
+    assert _run("test").output.rstrip().endswith("23 geslaagd, 0 mislukt")
     broken = tmp_path / "regressie.yaml"
     shutil.copy(EXAMPLES / "zou-alleenstaande-moeder-fout.yaml", broken)
     text = broken.read_text(encoding="utf-8").replace("pad: regie[1].van", "pad: regie[0].van")

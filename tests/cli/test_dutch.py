@@ -85,3 +85,19 @@ def test_counts_use_singular_and_plural(tmp_path: Path, monkeypatch: pytest.Monk
                                  "REGISSEUR-EEN")
     many = run("check", "examples/cases").output
     assert re.search(r"\d+ fouten, \d+ waarschuwingen, 1 bewuste afwijking in \d+ bestanden", many)
+
+
+def test_no_message_counts_with_a_parenthesised_plural() -> None:
+    """`1 fout(en)`, `1 maand(en)`: a count says `1 fout`, `2 fouten` (documents.words.plural)."""
+    found = []
+    for path in (REPO / "generator").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and id(node) not in docstrings \
+                    and re.search(r"[a-z]\((en|s|men)\)", node.value):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}: {node.value}")
+    assert found == []

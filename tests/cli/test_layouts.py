@@ -105,3 +105,41 @@ def test_validate_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run("validate", "-", stdin=case).exit_code == 0
     broken = run("validate", "-", stdin=case.replace("kader: ", "kader: : "))
     assert broken.exit_code == 2 and broken.output.startswith("<stdin>:")
+
+
+def test_check_test_and_next_with_regio_yaml_at_the_root(own_repository: Path) -> None:
+    case = own_repository / "casussen" / "c.yaml"
+    case.parent.mkdir()
+    case.write_text("casus: c\nregio: mini\nkader: vrijwillig\ndoelgroep: jeugd\n"
+                    "huishouden:\n  - id: a\n    rol: ouder\nverwachte_bevindingen: []\n",
+                    encoding="utf-8")
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    assert run("test").output == "ok       c (casussen/c.yaml)\n1 geslaagd, 0 mislukt\n"
+    assert run("next", "casussen/c.yaml").exit_code == 0
+    elsewhere = case.read_text(encoding="utf-8").replace("regio: mini", "regio: noord")
+    case.write_text(elsewhere, encoding="utf-8")
+    unknown = run("check")
+    assert unknown.exit_code == 1 and "CASUS-REGIO onbekende regio" in unknown.output
+
+
+def test_test_on_files_without_expectations_is_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = run("test", "regions")
+    assert result.exit_code == 2
+    assert "geen casussen met verwachte_bevindingen gevonden in regions" in result.stderr
+
+
+def test_test_of_an_empty_folder_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "leeg").mkdir()
+    monkeypatch.chdir(REPO)
+    result = run("test", str(tmp_path / "leeg"))
+    assert result.exit_code == 2 and "gevonden in" in result.stderr
+
+
+def test_check_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    case = (EXAMPLES / "apeldoorn-sprong-fout.yaml").read_text(encoding="utf-8")
+    result = run("check", "-j", "2", "-", stdin=case)
+    assert result.exit_code == 1
+    assert result.output.startswith("<stdin>:") and "LADDER-VOLGORDE" in result.output

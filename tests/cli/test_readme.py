@@ -39,3 +39,18 @@ def test_the_configuration_example_is_accepted(tmp_path: Path,
     validated = run("validate")  # format github: no finding, so no annotation; a check rule
     assert validated.exit_code == 0  # switched off is not validate's to name
     assert validated.output == "0 fouten, 0 waarschuwingen in 2 bestanden\n"
+
+
+def test_the_region_repository_commands_run_as_written(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    [block] = [b for b in _blocks("sh") if "regiekit init" in b]
+    monkeypatch.chdir(tmp_path)
+    for line in block.strip().splitlines():
+        words = line.split()
+        if words[0] == "cd":
+            monkeypatch.chdir(Path.cwd() / words[1])
+            continue
+        assert words[0] == "regiekit", line
+        result = run(*words[1:])
+        assert result.exit_code == 0, (line, result.output)
+    assert (tmp_path / "regio-x" / "documenten" / "regio-x" / "werkinstructie.docx").is_file()
