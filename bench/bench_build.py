@@ -33,22 +33,35 @@ from docxtpl import DocxTemplate, InlineImage  # noqa: E402
 
 from generator.documents.build import (  # noqa: E402
     BuildOptions,
+    agreement_files,
     find_template,
+    plan_capacity,
     plan_comparison,
     plan_region,
+    region_names,
     run_build,
 )
 from generator.documents.environment import environment  # noqa: E402
 from generator.documents.figures import Picture, render_png  # noqa: E402
-from generator.regions import load_region, region_files  # noqa: E402
+from generator.regions import load_region  # noqa: E402
 
 BUDGET = 1.3
 
 
 def planned_documents(out: Path) -> list:
-    regions = [load_region(path.parent, REPO / "regions")
-               for path in region_files(REPO / "regions")]
-    documents = [d for region in regions for d in plan_region(region, out)]
+    """Every document `regiekit build` writes, planned as build_region plans them: each region's
+    coordination documents, each care desk's onderbouwing, the comparison."""
+    from generator.capacity.run import load_capacity_region
+
+    options = BuildOptions(out=out, regions_root=REPO / "regions")
+    regions, documents = [], []
+    for name in region_names(options):
+        coordination, desks = agreement_files(name, options.regions_root)
+        if coordination:
+            regions.append(load_region(coordination, options.regions_root))
+            documents += plan_region(regions[-1], out)
+        if desks:
+            documents += plan_capacity(load_capacity_region(desks), out)
     return documents + [plan_comparison(regions, out)]
 
 
