@@ -621,7 +621,15 @@ def assignment_alt(diagram: AssignmentDiagram) -> str:
 
 # --- pictures for the documents ---------------------------------------------------------------
 
-def ladder_picture(ladder: Ladder) -> Picture:
+MAX_LADDER_STEPS = 40
+"""Longest ladder drawn: a longer one would be metres tall (2,000 steps took 100 s and 4 GB to
+draw); its steps are still all described in the text."""
+
+
+def ladder_picture(ladder: Ladder) -> Picture | None:
+    """The ladder's diagram, or None for a ladder too long to draw (MAX_LADDER_STEPS)."""
+    if len(ladder.steps) > MAX_LADDER_STEPS:
+        return None
     diagram = ladder_diagram(ladder)
     return Picture(diagram, ladder_alt(diagram))
 

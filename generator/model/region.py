@@ -16,6 +16,7 @@ from typing import TypeVar
 from generator.loader import YamlDocument
 from generator.model.mapping import Builder, Node, Resolver, key, node, ref
 from generator.model.protocol import Profile, SharedProtocol
+from generator.model.routes import Dominators, Routes
 from generator.model.sources import Source, SourceDocument
 
 T = TypeVar("T", bound=Node)
@@ -448,7 +449,7 @@ class Step(Node):
     @property
     def companions(self) -> tuple[Step, ...]:
         """The steps taken at the same time as this one (those naming it in `tegelijk_met`)."""
-        return tuple(step for step in self.ladder.steps if step.together_with is self)
+        return self.ladder.companions_of(self)
 
     @property
     def successors(self) -> tuple[Step, ...]:
@@ -491,51 +492,47 @@ class Ladder(Node):
         """Where every route starts: step 1."""
         return self.step(1)
 
+    @cached_property
+    def _companions(self) -> dict[int, tuple[Step, ...]]:
+        found: dict[int, list[Step]] = {}
+        for step in self.steps:
+            partner = step.together_with
+            if partner is not None:
+                found.setdefault(id(partner), []).append(step)
+        return {partner: tuple(steps) for partner, steps in found.items()}
+
+    def companions_of(self, step: Step) -> tuple[Step, ...]:
+        """The steps taken at the same time as `step` (found once per ladder)."""
+        return self._companions.get(id(step), ())
+
+    @cached_property
+    def routes(self) -> Routes:
+        """The allowed jumps as a graph of step numbers (generator.model.routes): every
+        question below is answered from it in near-linear time, however long the ladder."""
+        return Routes({number: tuple(s.number for s in step.successors)
+                       for number, step in self._by_number.items()}, 1)
+
     def preceding(self, step: Step) -> tuple[Step, ...]:
         """The steps a route comes from into `step`: those it may follow, or the one it is
         taken together with."""
-        return tuple(other for other in self.steps if step in other.successors)
+        return tuple(self._by_number[number]
+                     for number in self.routes.incoming.get(step.number, ()))
 
     def reachable_from(self, step: Step) -> frozenset[int]:
         """The numbers of the steps a route can reach from `step`, itself included."""
-        reached, todo = {step.number}, [step]
-        while todo:
-            for following in todo.pop().successors:
-                if following.number not in reached:
-                    reached.add(following.number)
-                    todo.append(following)
-        return frozenset(reached)
+        return self.routes.reachable_from(step.number)
 
     @cached_property
-    def dominators(self) -> dict[int, frozenset[int]]:
+    def dominators(self) -> Mapping[int, frozenset[int]]:
         """For each step a route can reach: the steps every route from step 1 to it passes,
         itself included. Derived from the allowed jumps, not from the numbering: in Apeldoorn
         step 2 may jump to step 4, so step 3 does not dominate step 4."""
-        first = self.first
-        if first is None:
-            return {}
-        reachable = self.reachable_from(first)
-        steps = [step for step in self.steps if step.number in reachable]
-        found = {step.number: set(reachable) for step in steps}
-        found[first.number] = {first.number}
-        changed = True
-        while changed:
-            changed = False
-            for step in steps:
-                into = [found[p.number] for p in self.preceding(step) if p.number in reachable]
-                if step is first or not into:
-                    continue
-                new = {step.number} | set.intersection(*into)
-                if new != found[step.number]:
-                    found[step.number], changed = new, True
-        return {number: frozenset(numbers) for number, numbers in found.items()}
+        return Dominators(self.routes)
 
     def optional(self, step: Step) -> bool:
         """True when a route can pass this step by: a step after it is also reached without it
         (Apeldoorn step 3: after step 2 the gemeentelijke toegang may choose step 4)."""
-        after = self.reachable_from(step) - {step.number}
-        return any(step.number not in self.dominators.get(number, frozenset())
-                   for number in after)
+        return step.number in self.routes.optional
 
 
 @node
