@@ -18,6 +18,7 @@ from generator.documents import templates_check
 from generator.errors import RegiekitError
 from generator.validation import (
     capacity,
+    case_parties,
     case_regions,
     demand,
     forms,
@@ -43,6 +44,7 @@ CHECKS: dict[str, ModuleType] = {
     protocols.ID: protocols,
     protocol_use.ID: protocol_use,
     case_regions.ID: case_regions,
+    case_parties.ID: case_parties,
 }
 
 

@@ -111,6 +111,14 @@ def test_an_external_party_is_no_candidate_for_a_region_role(tmp_path: Path) -> 
     assert finding.message.endswith("nu: school (onderwijs, zonder rol in de afspraken)")
 
 
+def test_a_party_is_either_a_role_or_an_external_party(tmp_path: Path) -> None:
+    text = ZOU_MOTHER.replace("    extern: onderwijs\n",
+                              "    extern: onderwijs\n    rol: behandelaar\n")
+    [finding] = _check(tmp_path, text)
+    assert (finding.code, finding.line) == ("SCHEMA-GEEN-VORM", 23)
+    assert "betrokkenen[4] noemt rol en extern" in finding.message
+
+
 def test_the_parents_together_may_coordinate_themselves(tmp_path: Path) -> None:
     text = (ZOU_MOTHER
             .replace("  - id: kind-1\n", "  - id: vader\n    rol: vader\n  - id: kind-1\n")
