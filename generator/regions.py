@@ -105,12 +105,19 @@ def unknown_region(region_id: str, regions_root: Path) -> str:
             f"bekende regio's: {', '.join(known) or 'geen'}")
 
 
-def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> Path:
-    """The agreement file `name` for a region given as id, folder or file path."""
+def locate_region_file(region: str, root: Path = DEFAULT_REGIONS_DIR,
+                       name: str = REGION_FILE) -> Path | None:
+    """The agreement file `name` for a region given as id, folder or file path, or None."""
     for candidate in (Path(region), Path(region) / name):
         if candidate.is_file():
             return candidate
-    found = find_region_file(region, root, name)
+    return find_region_file(region, root, name)
+
+
+def region_file(region: str, root: Path = DEFAULT_REGIONS_DIR, name: str = REGION_FILE) -> Path:
+    """The agreement file `name` for a region given as id, folder or file path; UsageError,
+    naming the regions there are, when there is none."""
+    found = locate_region_file(region, root, name)
     if found is not None:
         return found
     known = ", ".join(known_region_ids(root, name))

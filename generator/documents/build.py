@@ -55,6 +55,7 @@ from generator.regions import (
     Region,
     RegionInvalid,
     load_region,
+    locate_region_file,
     region_file,
     region_files,
 )
@@ -260,15 +261,14 @@ def agreement_files(name: str, root: Path) -> tuple[Path | None, Path | None]:
     path = Path(name)
     if path.is_file():
         return (None, path) if path.name == CAPACITY_FILE else (path, None)
-    found: list[Path | None] = []
-    missing: list[str] = []
-    for file in AGREEMENT_FILES:
-        try:
-            found.append(region_file(name, root, file))
-        except UsageError as error:
-            found.append(None)
-            missing.append(str(error))
-    if found == [None, None]:
+    found = [locate_region_file(name, root, file) for file in AGREEMENT_FILES]
+    if found == [None, None]:  # say what is there (reading every region's id takes time)
+        missing = []
+        for file in AGREEMENT_FILES:
+            try:
+                region_file(name, root, file)
+            except UsageError as error:
+                missing.append(str(error))
         raise UsageError("; ".join(missing))
     return found[0], found[1]
 
