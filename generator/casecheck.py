@@ -29,7 +29,8 @@ from typing import Any, TextIO
 
 from generator.checks import get_check
 from generator.checks.base import Violation
-from generator.errors import UsageError, YamlLoadError
+from generator.errors import RegiekitError, UsageError, YamlLoadError
+from generator.filesystem import Skipped, skipped_finding, walk
 from generator.findings import Finding, FindingPattern, Result, Severity
 from generator.loader import STDIN, JsonPath, YamlDocument, load_yaml
 from generator.model.case import Case, CaseHeader, build_case, read_header
@@ -38,12 +39,12 @@ from generator.model.mapping import yaml_key
 from generator.model.region import Region
 from generator.regions import (
     DEFAULT_REGIONS_DIR,
-    RegionInvalid,
     find_region_file,
     load_region,
     unknown_region,
 )
 from generator.validation.files import CASE_KIND, SUFFIXES, is_case
+from generator.validation.problems import is_id
 from generator.workdays import set_configured_days_off
 
 DEFAULT_RULES = Path("rules/regels.yaml")
@@ -97,14 +98,27 @@ def _rule_checks(rules_file: Path) -> tuple[RuleCheck, ...]:
                  for rule in load_catalogue(rules_file))
 
 
-@lru_cache(maxsize=64)
 def case_region(regions_root: Path, region_id: str) -> Region | None:
     """The validated region `region_id` under `regions_root` (either layout), or None if there
-    is none."""
+    is none; a region that cannot be used raises its RegiekitError, every time it is asked for
+    (read once: a batch of cases of a broken region does not read it again for each case)."""
+    found = _region(regions_root, region_id)
+    if isinstance(found, RegiekitError):
+        raise found
+    return found
+
+
+@lru_cache(maxsize=64)
+def _region(regions_root: Path, region_id: str) -> Region | RegiekitError | None:
     path = find_region_file(region_id, regions_root)
     if path is None:
         return None
-    return load_region(path, regions_root)
+    try:
+        return load_region(path, regions_root)
+    except RegiekitError as error:
+        return error
+    except RecursionError:
+        return RegiekitError(f"{path}: de afspraken zijn te diep genest om te lezen")
 
 
 # --- one case ------------------------------------------------------------------------------
@@ -145,7 +159,7 @@ def check_case(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) 
                            f"'{yaml_key(CaseHeader, 'id')}' ontbreekt", document.file)])
         return CheckedCase(result)
     header = read_header(document)
-    subject = header.id if isinstance(header.id, str) else document.file
+    subject = case_subject(header.id, document.file)
     result.subjects.append(subject)
     structural = _structure_findings(document, subject)
     if structural:
@@ -153,7 +167,7 @@ def check_case(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) 
         return CheckedCase(result)
     try:
         region = case_region(options.regions_root, header.region_id)
-    except (RegionInvalid, YamlLoadError, UsageError) as error:
+    except RegiekitError as error:  # one bad region never stops a batch: its cases exit 2
         result.unreadable.append(_at(document, header.at("region_id"), "REGIO-ONGELDIG",
                                      f"regio kan niet gebruikt worden: {error}", subject))
         return CheckedCase(result)
@@ -168,6 +182,12 @@ def check_case(document: YamlDocument, options: CheckOptions = DEFAULT_OPTIONS) 
                 for violation in rule_check.check(case)]
     _apply_waivers(case, findings, result)
     return CheckedCase(result, case)
+
+
+def case_subject(case_id: object, file: str) -> str:
+    """How reports name a case: its id when that is a valid id, else its file name (a name or
+    citizen service number typed as the id never reaches a report)."""
+    return case_id if isinstance(case_id, str) and is_id(case_id) else file
 
 
 def _stamp(document: YamlDocument, violation: Violation, rule_check: RuleCheck,
@@ -220,22 +240,32 @@ def _apply_waivers(case: Case, findings: list[Finding], result: Result) -> None:
 
 # --- many cases ----------------------------------------------------------------------------
 
-def iter_case_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_case_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
     """The YAML files named or found below the given paths, folder by folder in sorted order
-    (`-`: standard input)."""
+    (`-`: standard input), and what a folder walk skipped: only regular files are read (a FIFO
+    named `*.yaml` is skipped, never waited on), a folder that cannot be read is reported.
+    A path named on the command line that is no regular file is refused by the loader."""
     for path in paths:
         if str(path) == STDIN:
             yield path
         elif path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(SUFFIXES):
-                        yield Path(folder) / name
-        elif path.is_file():
+            yield from walk(path, SUFFIXES)
+        elif path.exists():
             yield path
         else:
             raise UsageError(f"{path} bestaat niet")
+
+
+def case_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
+    """The case files under `paths`, and what was skipped as findings (see skipped_finding)."""
+    files: list[Path] = []
+    skipped: list[Finding] = []
+    for found in iter_case_files(paths):
+        if isinstance(found, Skipped):
+            skipped.append(skipped_finding(found))
+        else:
+            files.append(found)
+    return files, skipped
 
 
 def check_files(files: Iterable[Path], options: CheckOptions, *, jobs: int = 1,
@@ -357,16 +387,21 @@ def check_cases(paths: list[Path], options: CheckOptions, *, jobs: int = 1,
     on `errors` (stderr) only on a terminal and never in CI, unless `progress` says otherwise;
     standard input is read in this process."""
     load_catalogue(options.rules_file)
-    files = list(iter_case_files(paths))
-    if not files:
+    files, skipped = case_files(paths)
+    if not files and not any(f.severity is Severity.ERROR for f in skipped):
         raise UsageError(f"geen casusbestanden (.yaml, .yml) gevonden in "
                          f"{', '.join(map(str, paths))}")
     if any(str(file) == STDIN for file in files):
         jobs = 1
     errors = errors or sys.stderr
     if not show_progress(progress, errors):
-        return check_files(files, options, jobs=jobs)
-    import click
+        result = check_files(files, options, jobs=jobs)
+    else:
+        import click
 
-    with click.progressbar(length=len(files), label="casussen", file=errors) as bar:
-        return check_files(files, options, jobs=jobs, on_done=lambda: bar.update(1))
+        with click.progressbar(length=len(files), label="casussen", file=errors) as bar:
+            result = check_files(files, options, jobs=jobs, on_done=lambda: bar.update(1))
+    for finding in skipped:  # an unreadable folder is exit 2, a skipped FIFO a waarschuwing
+        (result.unreadable if finding.severity is Severity.ERROR else result.findings).append(
+            finding)
+    return result

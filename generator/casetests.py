@@ -10,13 +10,21 @@ serve the pytest plugin (`generator/pytest_plugin.py`) and tests/checks.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_document, iter_case_files
+from generator.casecheck import (
+    DEFAULT_OPTIONS,
+    CheckOptions,
+    case_subject,
+    check_document,
+    iter_case_files,
+)
 from generator.errors import UsageError, YamlLoadError
+from generator.filesystem import Skipped
 from generator.findings import Finding, FindingPattern, Result, Severity
 from generator.loader import YamlDocument, load_yaml
 from generator.model.case import CaseExpectations, ExpectedFinding, read_expectations
@@ -34,7 +42,8 @@ class Expected(FindingPattern):
         return cls(expected.rule_id, place, expected.line)
 
     def describe(self) -> str:
-        where = [f"bij {describe_path(self.place)}" if self.place is not None else "",
+        where = [f"bij {describe_path(self.place, private=True)}" if self.place is not None
+                 else "",
                  f"op regel {self.line}" if self.line is not None else ""]
         return " ".join([self.code] + [part for part in where if part])
 
@@ -42,7 +51,8 @@ class Expected(FindingPattern):
 def describe_finding(finding: Finding) -> str:
     """`LADDER-VOLGORDE bij escalaties[1].stap (regel 87)`."""
     if finding.path:
-        return f"{finding.code} bij {describe_path(finding.path)} (regel {finding.line})"
+        return (f"{finding.code} bij {describe_path(finding.path, private=True)} "
+                f"(regel {finding.line})")
     return f"{finding.code} op regel {finding.line}"
 
 
@@ -94,7 +104,8 @@ def expectation_problems(document: YamlDocument) -> list[str]:
 
     key = yaml_key(CaseExpectations, "expected_findings")
     findings = sorted(to_finding(document, problem)
-                      for problem in schema_problems(document.data, SCHEMAS[CASE_KIND])
+                      for problem in schema_problems(document.data, SCHEMAS[CASE_KIND],
+                                                     show_values=False)
                       if problem.path[:1] == (key,))
     return [f"{finding.location()}: {finding.message}" for finding in findings]
 
@@ -106,15 +117,15 @@ def run_case_test(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CaseTe
 
 
 def is_case_test(document: YamlDocument) -> str | None:
-    """The test's name (its case id, else its file name) if the file states expected findings."""
+    """The test's name (its case id if valid, else its file name) if the file states expected
+    findings."""
     from generator.model.case import read_header
     from generator.validation.files import is_case
 
     data = document.data
     if not is_case(data) or yaml_key(CaseExpectations, "expected_findings") not in data:
         return None
-    case_id = read_header(document).id
-    return case_id if isinstance(case_id, str) else Path(document.file).stem
+    return case_subject(read_header(document).id, document.file)
 
 
 def run_document_test(document: YamlDocument,
@@ -143,13 +154,28 @@ def case_tests(paths: list[Path], options: CheckOptions,
     """The outcome of every case test under `paths` whose case id or file name contains one of
     `names` (all when none is given); an unreadable file is a failed test."""
     for path in iter_case_files(paths):
-        try:
-            outcome = run_case_test(path, options)
-        except YamlLoadError as error:
-            outcome = CaseTestOutcome(str(path), path.stem, malformed=(
-                f"{error.file}:{error.line}:{error.column}: {error.message}",))
+        if isinstance(path, Skipped):
+            outcome = _skipped(path)
+            if outcome is None:
+                continue
+        else:
+            try:
+                outcome = run_case_test(path, options)
+            except YamlLoadError as error:
+                outcome = CaseTestOutcome(str(path), str(path), malformed=(
+                    f"{error.file}:{error.line}:{error.column}: {error.message}",))
         if outcome is not None and selected(outcome, names):
             yield outcome
+
+
+def _skipped(skipped: Skipped) -> CaseTestOutcome | None:
+    """A folder that cannot be read is a failed test; a FIFO or other special file is skipped
+    with a waarschuwing on stderr."""
+    if skipped.error:
+        return CaseTestOutcome(str(skipped.path), str(skipped.path), malformed=(
+            f"{skipped.path}:1:1: {skipped.reason}",))
+    sys.stderr.write(f"regiekit: waarschuwing: {skipped.path}: {skipped.reason}\n")
+    return None
 
 
 def selected(outcome: CaseTestOutcome, names: tuple[str, ...]) -> bool:

@@ -49,6 +49,15 @@ def listing(items: Iterable[object], limit: int = LISTED) -> str:
 
 
 _KEY = re.compile(r"[a-z0-9_]+(-[a-z0-9_]+)*")
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_ID = 64
+"""An id's pattern and length, as the schemas state them (`$defs.id`)."""
+
+
+def is_id(value: object) -> bool:
+    """A valid id: lower case letters, digits and single hyphens, at most MAX_ID characters.
+    Only such an id from a case may be printed (a name or number typed there never is)."""
+    return isinstance(value, str) and len(value) <= MAX_ID and _ID.fullmatch(value) is not None
 
 
 def describe_path(path: JsonPath, *, private: bool = False) -> str:

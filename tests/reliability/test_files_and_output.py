@@ -114,3 +114,45 @@ def test_a_full_disk_for_the_report_is_a_message_and_exit_2() -> None:
     assert completed.returncode == 2
     assert completed.stderr == ("regiekit: standaarduitvoer: kan niet geschreven worden: "
                                 "de schijf is vol\n")
+
+
+CASE = REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml"
+CASE_OPTIONS = ["--regions", str(REPO / "regions"), "--rules", str(REPO / "rules" / "regels.yaml")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_skips_a_fifo_and_never_hangs(tmp_path: Path, jobs: str) -> None:
+    shutil.copy(CASE, tmp_path / "casus.yaml")
+    os.mkfifo(tmp_path / "pijp.yaml")
+    result = run("check", *CASE_OPTIONS, "--jobs", jobs, str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "pijp.yaml:1:1: [waarschuwing] BESTAND-OVERGESLAGEN geen gewoon bestand maar een " \
+           "FIFO (named pipe); overgeslagen" in result.stdout
+
+
+def test_test_skips_a_fifo_with_a_warning(tmp_path: Path) -> None:
+    shutil.copy(CASE, tmp_path / "casus.yaml")
+    os.mkfifo(tmp_path / "pijp.yaml")
+    result = run("test", *CASE_OPTIONS, str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert f"regiekit: waarschuwing: {tmp_path / 'pijp.yaml'}: geen gewoon bestand maar een " \
+           "FIFO (named pipe); overgeslagen" in result.stderr
+
+
+def test_check_reports_an_unreadable_folder(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(CASE, tmp_path / "casus.yaml")
+    (tmp_path / "geheim").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "geheim":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("check", *CASE_OPTIONS, "--format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    unreadable = json.loads(result.stdout)["onleesbaar"]
+    assert [(Path(f["bestand"]).name, f["code"]) for f in unreadable] == [
+        ("geheim", "MAP-ONLEESBAAR")]
