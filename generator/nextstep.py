@@ -149,7 +149,29 @@ def _route(case: Case, ladder: Ladder) -> RouteStatus:
         status.aan_zet = _running(case, events, last, due)
     elif following:
         status.aan_zet = _start(case, following, last.step.chooser, last.closed or last.date)
+    alongside = _missing_companion(case, events)
+    if alongside is not None:  # first of all: what should have started with a step taken
+        partner, step, companion = alongside
+        status.volgende.insert(0, _next_step(case, companion, None, None))
+        status.aan_zet = Turn(list(dict.fromkeys(role_name(r) for r in companion.initiators)),
+                              f"{step_text(companion)} tegelijk met {step_text(step)} starten",
+                              _term_end(case, partner.date).isoformat())
     return status
+
+
+def _missing_companion(case: Case, events: list[Escalation]
+                       ) -> tuple[Escalation, Step, Step] | None:
+    """A step taken (the escalation and its step) whose companion (`tegelijk_met`), where it
+    applies, was not started."""
+    taken = {event.number for event in events}
+    for event in events:
+        step = event.step
+        if step is None:
+            continue
+        for companion in case.companions_due(step):
+            if companion.number not in taken:
+                return event, step, companion
+    return None
 
 
 def _term_end(case: Case, start: date) -> date:

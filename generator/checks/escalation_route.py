@@ -1,14 +1,16 @@
 """escalatie-route: a stuck case is escalated the agreed way, within the region's term.
 
 * a `knelpunt` on a route that is not solved gets an escalation on that route;
-* a step that ended without result gets a next step when one applies to the case (for youth in
-  ZOU: the regional doorbraakteam);
+* a step that ended without result gets a next step when one applies to the case;
+* a step taken together with another (`tegelijk_met`) is started alongside it, not after it
+  ended without result, where it applies to the case (ZOU: for youth the regional doorbraakteam,
+  called in while the case is escalated);
 * a step with `alle_initiatiefnemers` is taken by every initiator (both the regisseur and the
   therapist escalate to their own manager).
 
 Each is due within the region's `opschaaltermijn` (working days after the bottleneck, the step
-without result or the first initiator's escalation) and reported only once that has passed:
-never on the very day a step ends without result.
+without result, the step a companion goes with, or the first initiator's escalation) and reported
+only once that has passed: never on the very day a step ends without result.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date
 
 from generator.checks.base import Violation, role_names, should, step_text, working_term
 from generator.model.case import Case, Escalation, Outcome
-from generator.model.region import ESCALATION_TERM_DEFAULT, Ladder, Role, Source
+from generator.model.region import ESCALATION_TERM_DEFAULT, Ladder, Role, Source, Step
 from generator.workdays import calendar_for
 
 KIND = "escalatie-route"
@@ -28,6 +30,7 @@ def check(case: Case) -> Iterator[Violation]:
     yield from _unescalated(case)
     for ladder in case.region.ladders:
         yield from _stopped(case, ladder)
+        yield from _alongside(case, ladder)
         yield from _not_all_initiators(case, ladder)
 
 
@@ -76,6 +79,41 @@ def _stopped(case: Case, ladder: Ladder) -> Iterator[Violation]:
             f"na {step_text(last.step)} zonder resultaat op {ended.isoformat()}",
             f"{' of '.join(step_text(step) for step in following)} uiterlijk {due.isoformat()} "
             "te starten", "niet gestart", _term_text(case, ended, due)), last.step.source)
+
+
+def _alongside(case: Case, ladder: Ladder) -> Iterator[Violation]:
+    """Each step's companions that apply: started with it, not only after it ended."""
+    events = case.escalations_on(ladder)
+    seen: set[int] = set()
+    for event in events:
+        if event.step is None or event.number in seen:
+            continue
+        seen.add(event.number)
+        for companion in case.companions_due(event.step):
+            taken = [e for e in events if e.number == companion.number]
+            if taken:
+                yield from _after_instead_of_alongside(event, taken[0], companion)
+                continue
+            due = _overdue(case, event.date)
+            if due is not None:
+                yield Violation(event.at("number"), should(
+                    f"bij {step_text(event.step)}",
+                    f"tegelijk {step_text(companion)} gestart te zijn, uiterlijk "
+                    f"{due.isoformat()}", "niet gestart", _term_text(case, event.date, due)),
+                    companion.source)
+
+
+def _after_instead_of_alongside(event: Escalation, taken: Escalation,
+                                companion: Step) -> Iterator[Violation]:
+    """A companion started only after its partner ended: sequential, where the agreement says
+    at the same time."""
+    assert event.step is not None
+    ended = event.closed
+    if ended is not None and taken.date > ended:
+        yield Violation(taken.at("date"), should(
+            step_text(companion), f"tegelijk met {step_text(event.step)} gestart te worden, "
+            "niet erna", f"gestart op {taken.date.isoformat()}, nadat {step_text(event.step)} "
+            f"op {ended.isoformat()} was afgerond"), companion.source)
 
 
 def _not_all_initiators(case: Case, ladder: Ladder) -> Iterator[Violation]:

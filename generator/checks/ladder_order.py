@@ -1,9 +1,10 @@
 """ladder-volgorde: escalation steps in order, only the jumps the ladder allows.
 
 A ladder starts at its first step that applies to the case; after a step only a step from its
-`vervolg.stappen` may follow (steps whose conditions do not hold are passed through), the same
-step again (another initiator), or the first step (a new round). Where the ladder leaves a choice,
-the role in `vervolg.besluit_door` makes it.
+`vervolg.stappen` may follow (steps whose conditions do not hold are passed through), a step
+taken together with it (`tegelijk_met`, in either order), the same step again (another
+initiator), or the first step (a new round). Where the ladder leaves a choice, the role in
+`vervolg.besluit_door` makes it.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def _check_ladder(case: Case, ladder: Ladder) -> Iterator[Violation]:
                 step_text(step), f"alleen gezet te worden als geldt: {conditions_text(failed)}",
                 situation(case)), step.source)
         elif previous is None:
-            if first is not None and event.number != first.number:
+            if first is not None and event.number != first.number and \
+                    step.together_with is not first:
                 yield Violation(event.at("number"), should(
                     f"'{ladder.name}'", f"te beginnen bij {step_text(first)}",
                     step_text(step)), step.source)
@@ -55,7 +57,10 @@ def _check_ladder(case: Case, ladder: Ladder) -> Iterator[Violation]:
 def _check_jump(case: Case, previous: Escalation, event: Escalation) -> Iterator[Violation]:
     step: Step | None = previous.step
     assert step is not None
+    alongside = case.companions_due(step) + ([step.together_with] if step.together_with else [])
     allowed = [following.number for following in case.next_steps(step)]
+    if event.number in [companion.number for companion in alongside]:
+        return
     if event.number not in allowed:
         after = " of ".join(step_text(following) for following in case.next_steps(step))
         taken = step_text(event.step) if event.step else f"stap {event.number}"

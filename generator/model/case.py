@@ -506,6 +506,11 @@ class Case(CaseHeader, CaseExpectations):
                 pending.extend(following.following)
         return sorted(allowed, key=lambda s: s.number)
 
+    def companions_due(self, step: Step) -> list[Step]:
+        """The steps to take at the same time as `step` that apply to this case (ZOU: for
+        youth, the regional doorbraakteam alongside escalating)."""
+        return [companion for companion in step.companions if self.holds(companion.conditions)]
+
     def first_step(self, ladder: Ladder) -> Step | None:
         """The first step of `ladder` that applies to this case."""
         return next((step for step in ladder.steps if self.holds(step.conditions)), None)

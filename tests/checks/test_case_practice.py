@@ -336,7 +336,7 @@ def test_a_deadline_names_the_holidays_it_skipped(tmp_path: Path) -> None:
         "termijnenwet); nu: 1 werkdag te laat"]
 
 
-ZOU_STUCK = ZOU_MOTHER + """\
+ZOU_STUCK = ZOU_MOTHER.replace("peildatum: 2024-03-01", "peildatum: 2024-02-27") + """\
 knelpunten:
   - ladder: geen-lokale-oplossing
     datum: 2024-02-19
@@ -346,23 +346,45 @@ escalaties:
     datum: 2024-02-20
     gestart_door:
       betrokkene: lt-1
-    uitkomst: geen-resultaat
-    afgerond: 2024-03-01
+    uitkomst: lopend
 """
+"""A youth case escalated because there is no local solution: for youth the regional
+doorbraakteam comes in at the same time (ZOU's route 2), within the region's escalation term."""
 
 
-def test_no_escalation_finding_on_the_day_a_step_ends_without_result(tmp_path: Path) -> None:
+def test_the_doorbraakteam_is_not_due_before_the_regions_term_has_passed(tmp_path: Path) -> None:
     assert _codes(_check(tmp_path, ZOU_STUCK)) == []
 
 
-def test_the_next_step_is_overdue_after_the_regions_grace_term(tmp_path: Path) -> None:
-    text = ZOU_STUCK.replace("peildatum: 2024-03-01", "peildatum: 2024-03-11")
+def test_the_doorbraakteam_alongside_escalating_is_overdue_after_the_term(tmp_path: Path) -> None:
+    text = ZOU_STUCK.replace("peildatum: 2024-02-27", "peildatum: 2024-03-01")
     [finding] = _check(tmp_path, text)
     assert finding.code == "ESCALATIE-ROUTE"
     assert finding.message == (
-        "na stap 1 (Opschalen) zonder resultaat op 2024-03-01 hoort stap 2 (Regionaal "
-        "doorbraakteam inschakelen) uiterlijk 2024-03-08 te starten (5 werkdagen); "
-        "nu: niet gestart")
+        "bij stap 1 (Opschalen) hoort tegelijk stap 2 (Regionaal doorbraakteam inschakelen) "
+        "gestart te zijn, uiterlijk 2024-02-27 (5 werkdagen); nu: niet gestart")
+
+
+def test_the_doorbraakteam_after_escalating_failed_is_not_at_the_same_time(
+        tmp_path: Path) -> None:
+    """The source: "schaal op & schakel bij jeugd het regionaal doorbraakteam in", not one after
+    the other."""
+    text = ZOU_STUCK.replace("    uitkomst: lopend\n", "    uitkomst: geen-resultaat\n"
+                             "    afgerond: 2024-02-23\n") + """\
+  - ladder: geen-lokale-oplossing
+    stap: 2
+    datum: 2024-02-26
+    gestart_door:
+      betrokkene: lt-1
+    uitkomst: lopend
+"""
+    [finding] = _check(tmp_path, text)
+    assert (finding.code, finding.message) == ("ESCALATIE-ROUTE", (
+        "stap 2 (Regionaal doorbraakteam inschakelen) hoort tegelijk met stap 1 (Opschalen) "
+        "gestart te worden, niet erna; nu: gestart op 2024-02-26, nadat stap 1 (Opschalen) op "
+        "2024-02-23 was afgerond"))
+    together = text.replace("    datum: 2024-02-26\n", "    datum: 2024-02-20\n")
+    assert _codes(_check(tmp_path, together)) == []
 
 
 def test_next_says_who_must_act_now_and_by_when(tmp_path: Path,
@@ -371,10 +393,12 @@ def test_next_says_who_must_act_now_and_by_when(tmp_path: Path,
     result = run("next", str(_case(tmp_path, ZOU_STUCK)))
     assert result.exit_code == 0, result.output
     assert ("nu aan zet: procesregisseur of behandelaar/begeleider: stap 2 (Regionaal "
-            "doorbraakteam inschakelen) starten, uiterlijk 2024-03-08") in result.output
+            "doorbraakteam inschakelen) tegelijk met stap 1 (Opschalen) starten, uiterlijk "
+            "2024-02-27") in result.output
     document = json.loads(run("next", "--format", "json", str(_case(tmp_path, ZOU_STUCK)))
                           .output)
     [route] = document["routes"]
     assert route["aan_zet"] == {"wie": ["procesregisseur", "behandelaar/begeleider"],
-                                "wat": "stap 2 (Regionaal doorbraakteam inschakelen) starten",
-                                "uiterlijk": "2024-03-08", "ieder": False}
+                                "wat": "stap 2 (Regionaal doorbraakteam inschakelen) tegelijk "
+                                       "met stap 1 (Opschalen) starten",
+                                "uiterlijk": "2024-02-27", "ieder": False}
