@@ -5,11 +5,11 @@ A model class is an immutable dataclass whose fields say where their value comes
     @node
     class Step(Node):
         number: int = key("nummer", label="nummer")
-        initiators: tuple[Role, ...] = ref("initiatiefnemers", Role, label="wie mag starten")
+        initiators: tuple[Role, ...] = ref("initiatiefnemers", label="wie mag starten")
 
 `key` reads a value (text, number, date, a nested node or a list of them, by the annotation);
-`ref` reads an id, or a list of ids, and resolves it to the object of one of the target classes
-once the whole document is built. Every node keeps its `path` in the document, so a reader can
+`ref` reads an id, or a list of ids, and resolves it to an object of a class the annotation
+names once the whole document is built. Every node keeps its `path` in the document, so a reader can
 point a finding at file:line:col (`node.at("initiators")` is the path of that key).
 
 Building is two passes. The first turns the validated data into nodes and notes every reference;
