@@ -520,7 +520,9 @@ def _after(step: Step) -> str:
     closing = ("De bespreking wordt pas afgesloten als er een passende oplossing is gevonden."
                if step.closes_only_with_solution else "")
     if follow is None:
-        return " ".join(filter(None, ["Dit is de laatste stap.", closing]))
+        last = "Daarna volgt geen stap meer." if step.companions or step.together_with \
+            else "Dit is de laatste stap."
+        return " ".join(filter(None, [last, closing]))
     numbers = [f"stap {number}" for number in follow.step_numbers]
     sentence = f"Bij geen resultaat volgt {join_or(numbers)}."
     decider = name(follow.chosen_by)

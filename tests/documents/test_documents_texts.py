@@ -154,3 +154,14 @@ def test_zou_has_its_worked_examples_as_a_chapter(built: Path) -> None:
     for example in examples:
         assert all(squash(paragraph) in text for paragraph in example["verhaal"])
     assert "meldcode" in squash(" ".join(examples[1]["verhaal"]))
+
+
+def test_zou_route_two_escalates_and_calls_in_the_doorbraakteam_at_the_same_time(
+        built: Path) -> None:
+    """ZOU route 2 was made sequential ("Bij geen resultaat volgt stap 2") where the source says
+    "schaal op & schakel bij jeugd het regionaal doorbraakteam in"."""
+    text = docx_text(built / "zou" / "werkinstructie.docx")
+    assert "Bij geen resultaat volgt stap 2" not in text
+    assert ("Tegelijk met deze stap, niet erna: stap 2 (Regionaal doorbraakteam inschakelen), "
+            "alleen bij jeugd. Daarna volgt geen stap meer.") in text
+    assert "\nTegelijk met stap 1 (Opschalen), niet erna\n" in text
