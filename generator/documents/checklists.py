@@ -2,8 +2,10 @@
 
 Which checklists a region gets follows from what it agreed: starting care coordination (when it
 has functions, assignments or meetings), one per escalation ladder, one before each step that
-has meeting conditions (the fysieke zorgtafel), and one per form ("casusbeschrijving compleet");
-none with fewer than two boxes to tick besides recording the outcome.
+has meeting conditions (the fysieke zorgtafel), one per form ("casusbeschrijving compleet"), and
+one per profile of a shared protocol the region refers to
+(generator.documents.meldcode_checklists); none
+with fewer than two boxes to tick besides recording the outcome.
 
 A box is only there for what a valid case can tick: what comes before a step is derived from the
 ladder's allowed jumps (the steps every route into it passes, `Ladder.dominators`), and a step a
@@ -68,12 +70,15 @@ def section(title: str, points: list[dict[str, str]], note: str = "") -> Context
 
 def checklists(region: Region) -> list[Checklist]:
     """Every checklist of the region, in a stable order with unique names."""
+    from generator.documents.meldcode_checklists import meldcode_checklists  # builds on this
+
     found = [start_checklist(region)]
     for ladder in region.ladders:
         found.append(ladder_checklist(region, ladder))
         found.extend(meeting_checklist(region, step)
                      for step in ladder.steps if step.meeting_conditions)
     found.extend(form_checklist(region, form) for form in region.forms)
+    found.extend(meldcode_checklists(region))
     return _unique([c for c in found if c is not None and worth_a_checklist(c)])
 
 
@@ -88,8 +93,10 @@ def _unique(found: list[Checklist]) -> list[Checklist]:
     return [Checklist(names.claim(item.name), item.title, item.context) for item in found]
 
 
-def _context(region: Region, title: str, intro: str, sections: list[Context],
-             source: Source | None, diagram: Picture | None = None) -> Context:
+def checklist_context(region: Region, title: str, intro: str, sections: list[Context],
+                      source: Source | None, diagram: Picture | None = None) -> Context:
+    """What the checklist template shows: title block, introduction, an optional diagram, the
+    fill-in rows, the sections that have points, and one source line."""
     return clean({  # type: ignore[no-any-return]
         "region": region_summary(region),
         "doc": document_block(region, "Checklist", title),
@@ -114,7 +121,7 @@ def start_checklist(region: Region) -> Checklist | None:
                       f"Voorzitter: {meeting.chair.name}")
                 for meeting in region.meetings]
     sections.append(section("Overleg", meetings))
-    return Checklist("start-coordinatie", "Starten met coördinatie van zorg", _context(
+    return Checklist("start-coordinatie", "Starten met coördinatie van zorg", checklist_context(
         region, "Starten met coördinatie van zorg",
         "Loop deze punten na wanneer de coördinatie van zorg voor een gezin of huishouden "
         "begint. Zet een vinkje als het punt geregeld en vastgelegd is.", sections,
@@ -201,7 +208,7 @@ def ladder_checklist(region: Region, ladder: Ladder) -> Checklist:
     sections = [section(step_heading(step), step_points(region, step), step_note(step))
                 for step in ladder.steps]
     title = capitalize(ladder.name)
-    return Checklist(ladder.id, title, _context(
+    return Checklist(ladder.id, title, checklist_context(
         region, title, "Houd per stap bij wat er gedaan is. Een stap start alleen wie dat mag; "
         "sla geen stap over zonder dat de afspraken dat toestaan.", sections, ladder.source,
         ladder_picture(ladder)))
@@ -236,7 +243,7 @@ def meeting_checklist(region: Region, step: Step) -> Checklist:
                              "wordt afgesloten"))
     closing.append(point(OUTCOME, "Afspraken en uitkomst"))
     title = f"Voor de {step.name.lower()}"
-    return Checklist(f"voor-{slug(step.name)}", title, _context(
+    return Checklist(f"voor-{slug(step.name)}", title, checklist_context(
         region, capitalize(title), f"Controleer deze punten vóór en tijdens stap {step.number} "
         f"van de {ladder.name.lower()}.",
         [section("Voorbereiding", preparation, route_note),
@@ -247,6 +254,6 @@ def form_checklist(region: Region, form: Form) -> Checklist:
     sections = [section(s.title, [point(field_text(f), f.note) for f in s.fields])
                 for s in form.sections]
     title = f"{capitalize(form.name)} compleet"
-    return Checklist(f"{form.id}-compleet", title, _context(
+    return Checklist(f"{form.id}-compleet", title, checklist_context(
         region, title, "Controleer of elk verplicht onderdeel is ingevuld voordat het formulier "
         "wordt verstuurd of besproken.", sections, form.source))

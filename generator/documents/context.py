@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.changes.history import history
 from generator.documents.diagrams import assignment_diagrams, assignment_picture, ladder_picture
+from generator.documents.meldcode import shared_chapter
 from generator.documents.words import (
     capitalize,
     clean_text,
@@ -246,6 +247,7 @@ CHAPTERS = [
     ("assignments", "Wie wordt regisseur of casemanager"),
     ("escalation", "Escalatie"),
     ("tools", "Hulpmiddelen en protocollen"),
+    ("shared", "Meldcode (gedeelde protocollen)"),
     ("commitments", "Wat we van de betrokken partijen vragen"),
     ("examples", "Voorbeelden uit de praktijk"),
     ("frameworks", "Kaders en evaluatie"),
@@ -292,7 +294,8 @@ def werkinstructie_context(region: Region) -> Context:
                                 for diagram in assignment_diagrams(region).values()],
         "escalation": [ladder(region, item) for item in region.ladders],
         "tools": ([tool(region, item) for item in region.tools]
-                  + [protocol(region, item) for item in region.protocols]),
+                  + [protocol(region, item) for item in own_protocols(region)]),
+        "shared": shared_chapter(region),
         "commitments": commitments(region, region.commitments),
         "examples": [example(region, item) for item in region.examples],
         "frameworks": frameworks(region),
@@ -606,7 +609,8 @@ def chapter_numbers(region: Region) -> dict[str, str]:
         "introduction": region.introduction, "definitions": region.definitions,
         "functions": region.functions, "roles": region.roles, "meetings": region.meetings,
         "assignments": region.assignments, "escalation": region.ladders,
-        "tools": region.tools or region.protocols, "commitments": region.commitments,
+        "tools": region.tools or own_protocols(region), "commitments": region.commitments,
+        "shared": shared_chapter(region),
         "examples": region.examples,
         "frameworks": region.framework_fits or region.evaluations,
     }
@@ -659,6 +663,11 @@ def example(region: Region, item: Example) -> Context:
         "shows": [capitalize(text) for text in item.shows],
         "source": source_text(region, item.source),
     }
+
+
+def own_protocols(region: Region) -> list[Protocol]:
+    """The region's own protocols; a shared one it refers to has a chapter of its own."""
+    return [item for item in region.protocols if item.shared is None]
 
 
 def protocol(region: Region, item: Protocol) -> Context:

@@ -47,7 +47,8 @@ TEMPLATE_VARIABLES: dict[str, frozenset[str]] = {
     "werkinstructie.docx": frozenset({
         "region", "doc", "changes", "chapter", "appendix", "introduction", "definitions",
         "functions", "roles", "meetings", "assignments", "escalation", "tools", "commitments",
-        "examples", "frameworks", "organisations", "forms", "sources", "assignment_diagrams"}),
+        "examples", "frameworks", "organisations", "forms", "sources", "assignment_diagrams",
+        "shared"}),
     "checklist.docx": frozenset({"region", "doc", "introduction", "diagram", "fill_in",
                                  "sections", "source"}),
     "formulier.docx": frozenset({"region", "doc", "description", "fill_in", "sections",

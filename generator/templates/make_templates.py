@@ -685,6 +685,37 @@ def werkinstructie() -> Builder:
     def tools() -> None:
         b.loop("h in tools", lambda: item("h"))
 
+    def shared() -> None:
+        """The meldcode (or another shared protocol): steps, afwegingskader, norms, profiles."""
+        def protocol() -> None:
+            b.when("m.heading", lambda: b.para("{{ m.heading }}", "Tussenkop"))
+            b.para("{{ m.description }}")
+            b.loop("line in m.applies", lambda: b.para("{{ line }}"))
+            b.heading("De stappen", 2)
+            b.list_table("m.steps", "s", [
+                ("Stap", "{{ s.number }}", 1.3), ("Wat", "{{ s.name }}: {{ s.description }}", 9.0),
+                ("Vastleggen in het dossier", "{{ s.records }}", 6.3)])
+            b.source("m.steps_source")
+            b.heading("{{ m.framework_heading }}", 2)
+            b.picture("m.diagram")
+            b.list_table("m.questions", "q", [
+                ("Afweging", "{{ q.number }}", 1.9), ("Vraag", "{{ q.text }}", 6.3),
+                ("Bij ja", "{{ q.yes }}", 4.2), ("Bij nee", "{{ q.no }}", 4.2)])
+            b.source("m.framework_source")
+            b.when("m.norms", lambda: (b.heading("Normen", 2), b.bullets("m.norms"),
+                                       b.source("m.norms_source")))
+            b.heading("Profielen per beroepsgroep", 2)
+
+            def profile() -> None:
+                b.heading("{{ p.heading }}", 3)
+                b.para("{{ p.description }}")
+                b.kv_table("p.rows")
+                b.when("p.duties", lambda: (b.para("Extra plichten", "Tussenkop"),
+                                            b.bullets("p.duties")))
+                b.source("p.source")
+            b.loop("p in m.profiles", profile)
+        b.loop("m in shared.protocols", protocol)
+
     def examples() -> None:
         def example() -> None:
             b.heading("{{ x.heading }}", 2)
@@ -719,6 +750,8 @@ def werkinstructie() -> Builder:
     chapter("assignments", "Wie wordt regisseur of casemanager", assignments)
     chapter("escalation", "Escalatie", ladders)
     chapter("tools", "Hulpmiddelen en protocollen", tools)
+    b.when("shared", lambda: (b.heading("{{ chapter.shared }}. {{ shared.title }}", 1),
+                              shared()))
     chapter("commitments", "Wat we van de betrokken partijen vragen", commitments)
     chapter("examples", "Voorbeelden uit de praktijk", examples)
     chapter("frameworks", "Kaders en evaluatie", frameworks)

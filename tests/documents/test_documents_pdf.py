@@ -124,7 +124,8 @@ def test_werkinstructie_pdf_shows_every_diagram(pdf_files: dict[str, Path], regi
 
     model = load_region(region, REPO / "regions")
     images = _images(pdf_files[f"{region}/werkinstructie"])
-    assert len(images) == len(model.ladders) + len(assignment_diagrams(model))
+    shared = [protocol for protocol in model.protocols if protocol.shared]  # the afwegingskader
+    assert len(images) == len(model.ladders) + len(assignment_diagrams(model)) + len(shared)
     assert all(width >= 1200 for width, _ in images)  # drawn at full resolution, not a thumbnail
     from generator.documents.checklists import checklists
 
