@@ -43,6 +43,7 @@ from generator.regions import (
     load_region,
     unknown_region,
 )
+from generator.shared_protocols import protocols_folder
 from generator.validation.files import CASE_KIND, SUFFIXES, is_case
 from generator.validation.problems import is_id
 from generator.workdays import set_configured_days_off
@@ -101,15 +102,17 @@ def _rule_checks(rules_file: Path) -> tuple[RuleCheck, ...]:
 def case_region(regions_root: Path, region_id: str) -> Region | None:
     """The validated region `region_id` under `regions_root` (either layout), or None if there
     is none; a region that cannot be used raises its RegiekitError, every time it is asked for
-    (read once: a batch of cases of a broken region does not read it again for each case)."""
-    found = _region(regions_root, region_id)
+    (read once: a batch of cases of a broken region does not read it again for each case); built
+    once per folder of shared protocols it refers to."""
+    found = _region(regions_root, region_id, protocols_folder().resolve())
     if isinstance(found, RegiekitError):
         raise found
     return found
 
 
 @lru_cache(maxsize=64)
-def _region(regions_root: Path, region_id: str) -> Region | RegiekitError | None:
+def _region(regions_root: Path, region_id: str,
+            protocols: Path) -> Region | RegiekitError | None:
     path = find_region_file(region_id, regions_root)
     if path is None:
         return None

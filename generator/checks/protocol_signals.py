@@ -1,5 +1,7 @@
 """protocol-signalen: a signal in the case → the protocols the region ties to it, followed and
-recorded (e.g. the meldcode at onveiligheid or onvoldoende basiszorg)."""
+recorded (e.g. the meldcode at onveiligheid or onvoldoende basiszorg). A trajectory through a
+shared protocol (`meldcode:` in the case) records that it is followed; the MELDCODE rules check
+its steps."""
 
 from __future__ import annotations
 
@@ -14,8 +16,10 @@ KIND = "protocol-signalen"
 
 def check(case: Case) -> Iterator[Violation]:
     followed = {entry.protocol: entry for entry in case.protocols}  # the last record counts
+    walked = {trajectory.protocol for trajectory in case.trajectories}
     for protocol in case.region.protocols:
-        yield from _check_protocol(case, protocol, followed.get(protocol))
+        if protocol not in walked:  # a meldcode trajectory is its record (MELDCODE-* check it)
+            yield from _check_protocol(case, protocol, followed.get(protocol))
 
 
 def _check_protocol(case: Case, protocol: Protocol,

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from generator.loader import YamlDocument
 from generator.model.mapping import Builder, Node, Resolver, Unresolved, dates_in, key, node, ref
+from generator.model.protocol import Branch, Profile, Question, SharedProtocol
 from generator.model.region import (
     Condition,
     Form,
@@ -323,6 +325,214 @@ class UsedTool(Node):
     updated: dt.date = key("bijgewerkt", label="bijgewerkt")
 
 
+# --- a trajectory through a shared protocol (the meldcode) -----------------------------------
+
+@node
+class StepSkip(Node):
+    """Why a step was skipped (`overgeslagen`): a ground the shared step allows, and the reason
+    (free text, never printed)."""
+
+    ground: str = key("grond", label="grond")
+    reason: str = key("reden", default="", label="reden")
+
+
+@node
+class TrajectoryStep(Node):
+    """A step of the meldcode taken (or skipped) on a date, with what was recorded of it."""
+
+    NOUN = "meldcodestap"
+    IDENTITY = "number"
+
+    number: int = key("stap", label="stap")
+    date: dt.date = key("datum", label="datum")
+    by: Actor | None = key("door", default=None, label="door")
+    recorded: tuple[str, ...] = key("vastgelegd", label="vastgelegd")
+    skipped: StepSkip | None = key("overgeslagen", default=None, label="overgeslagen")
+
+
+@node
+class Consultation(Node):
+    """Veilig Thuis consulted, on a date, in a step (or the step taken last by then)."""
+
+    NOUN = "raadpleging van Veilig Thuis"
+    IDENTITY = "date"
+
+    date: dt.date = key("datum", label="datum")
+    step_number: int | None = key("stap", default=None, label="stap")
+
+
+@node
+class GivenAnswer(Node):
+    """An answer to a question of the afwegingskader (`antwoorden`)."""
+
+    NOUN = "antwoord op een afweging"
+    IDENTITY = "question_number"
+
+    question_number: int = key("afweging", label="afweging")
+    answer: str = key("antwoord", label="antwoord")
+    date: dt.date = key("datum", label="datum")
+    with_veilig_thuis: bool = key("samen_met_veilig_thuis", default=False,
+                                  label="samen met Veilig Thuis")
+
+    @property
+    def index(self) -> int:
+        return int(self.path[-1])
+
+
+@node
+class Report(Node):
+    """A report to Veilig Thuis (`meldingen`): whether the client was told beforehand, or why
+    not (free text, never printed)."""
+
+    NOUN = "melding"
+    IDENTITY = "date"
+
+    date: dt.date = key("datum", label="datum")
+    client_informed: bool = key("client_geinformeerd", default=False,
+                                label="cliënt vooraf ingelicht")
+    reason: str = key("reden", default="", label="reden")
+
+
+@node
+class TrajectoryHelp(Node):
+    """Help the professional offers or organises, and when it is evaluated."""
+
+    NOUN = "hulp"
+    IDENTITY = "start"
+
+    start: dt.date = key("start", label="start")
+    evaluation: dt.date | None = key("evaluatie", default=None, label="evaluatie")
+    by: Actor | None = key("door", default=None, label="door")
+
+
+@node
+class Closure(Node):
+    """The trajectory closed (`afsluiting`), with what was recorded then."""
+
+    NOUN = "afsluiting"
+
+    date: dt.date = key("datum", label="datum")
+    recorded: tuple[str, ...] = key("vastgelegd", label="vastgelegd")
+
+
+@node
+class DutyReason(Node):
+    """Why a duty of the profile was not done (free text, never printed)."""
+
+    NOUN = "reden"
+    IDENTITY = "duty_id"
+
+    duty_id: str = key("plicht", label="plicht")
+    reason: str = key("reden", label="reden")
+
+
+@dataclass(frozen=True)
+class Walked:
+    """One answer on the path through the afwegingskader, and the branch it took."""
+
+    question: Question
+    given: GivenAnswer
+    branch: Branch
+    with_veilig_thuis: bool
+    """An earlier answer said the questions from here on are answered with Veilig Thuis."""
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Where a trajectory stands in the afwegingskader."""
+
+    walked: tuple[Walked, ...]
+    pending: Question | None
+    """The question to answer next; None when the path has ended in its last action."""
+    pending_with_veilig_thuis: bool
+    off_path: tuple[GivenAnswer, ...]
+    """Answers to questions the earlier answers do not lead to."""
+
+
+@node
+class Trajectory(Node):
+    """One trajectory through a shared protocol the region refers to (`meldcode`), by one
+    professional working under one of the region's profiles."""
+
+    NOUN = "meldcodetraject"
+
+    protocol: Protocol | None = ref("protocol", label="protocol")
+    profile: Profile | None = ref("profiel", label="profiel")
+    by: Actor | None = key("door", default=None, label="door")
+    steps: tuple[TrajectoryStep, ...] = key("stappen", label="stappen")
+    consultations: tuple[Consultation, ...] = key("veilig_thuis",
+                                                  label="raadplegingen van Veilig Thuis")
+    answers: tuple[GivenAnswer, ...] = key("antwoorden", label="antwoorden")
+    reports: tuple[Report, ...] = key("meldingen", label="meldingen")
+    help: tuple[TrajectoryHelp, ...] = key("hulp", label="hulp")
+    closure: Closure | None = key("afsluiting", default=None, label="afsluiting")
+    reasons: tuple[DutyReason, ...] = key("redenen", label="redenen")
+
+    @property
+    def shared(self) -> SharedProtocol | None:
+        """The shared protocol followed, when the region's protocol refers to one."""
+        return self.protocol.shared if self.protocol is not None else None
+
+    @property
+    def index(self) -> int:
+        return int(self.path[-1])
+
+    def reported(self, since: dt.date | None = None) -> bool:
+        """A report to Veilig Thuis is recorded (on or after `since`, when given)."""
+        return any(since is None or report.date >= since for report in self.reports)
+
+    def helped(self, since: dt.date) -> bool:
+        """Help is recorded that started on or after `since`."""
+        return any(help_.start >= since for help_ in self.help)
+
+    def step(self, number: int) -> TrajectoryStep | None:
+        """The (first) record of step `number`."""
+        return next((step for step in self.steps if step.number == number), None)
+
+    @cached_property
+    def passed(self) -> dict[int, dt.date]:
+        """Each step passed, with the first date: taken or skipped, or (for a step a Veilig
+        Thuis consultation counts as) Veilig Thuis consulted."""
+        found: dict[int, dt.date] = {}
+        for step in self.steps:
+            found[step.number] = min(step.date, found.get(step.number, dt.date.max))
+        shared = self.shared
+        for counted in shared.steps if shared else ():
+            if counted.veilig_thuis_counts and self.consultations:
+                first = min(consultation.date for consultation in self.consultations)
+                found[counted.number] = min(first, found.get(counted.number, dt.date.max))
+        return found
+
+    def step_at(self, day: dt.date) -> int | None:
+        """The number of the step the trajectory was in on `day` (the last one passed)."""
+        numbers = [number for number, passed in self.passed.items() if passed <= day]
+        return max(numbers, default=None)
+
+    @cached_property
+    def walk(self) -> Walk:
+        """The answers along the afwegingskader from its start (the latest answer to a question
+        counts), where that leaves the trajectory, and the answers off that path."""
+        shared = self.shared
+        latest: dict[int, GivenAnswer] = {}
+        for answer in sorted(self.answers, key=lambda a: (a.date, a.index)):
+            latest[answer.question_number] = answer
+        walked: list[Walked] = []
+        question = shared.framework.start if shared else None
+        together = False
+        while question is not None and question.number not in {w.question.number
+                                                                for w in walked}:
+            given = latest.get(question.number)
+            if given is None:
+                break
+            branch = question.branch(given.answer)
+            walked.append(Walked(question, given, branch, together))
+            together = together or branch.with_veilig_thuis
+            question = branch.next
+        on_path = {id(step.given) for step in walked}
+        return Walk(tuple(walked), question, together,
+                    tuple(a for a in self.answers if id(a) not in on_path))
+
+
 @node
 class Waiver(Node):
     """A rule the case deliberately sets aside (`afwijkingen`); its reason is never printed."""
@@ -392,6 +602,7 @@ class Case(CaseHeader, CaseExpectations):
     forms: tuple[FilledForm, ...] = key("formulieren", label="formulieren")
     protocols: tuple[FollowedProtocol, ...] = key("protocollen", label="protocollen")
     tools: tuple[UsedTool, ...] = key("hulpmiddelen", label="hulpmiddelen")
+    trajectories: tuple[Trajectory, ...] = key("meldcode", label="meldcodetrajecten")
     waivers: tuple[Waiver, ...] = key("afwijkingen", label="afwijkingen")
 
     # --- set by build_case ----------------------------------------------------------------

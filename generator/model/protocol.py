@@ -85,6 +85,7 @@ class Norm(Node):
 
     id: str = key("id")
     text: str = key("tekst", label="tekst")
+    action_kind: str | None = key("bij_actie", default=None, label="geldt bij de actie")
     source: Source = key("bron", label="bron")
 
 
@@ -240,6 +241,12 @@ class SharedProtocol(Node):
 
     def step(self, number: object) -> ProtocolStep | None:
         return self._steps.get(number) if isinstance(number, int) else None
+
+    def norm_source(self, kind: str) -> Source:
+        """The source of the norm for actions of `kind` (informing the client of a report,
+        an evaluation date for help), else the protocol's own."""
+        return next((norm.source for norm in self.norms if norm.action_kind == kind),
+                    self.source)
 
     def profile(self, profile_id: str) -> Profile | None:
         return next((profile for profile in self.profiles if profile.id == profile_id), None)
