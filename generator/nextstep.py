@@ -5,8 +5,9 @@ act now and by when (the organisations that still owe a reply, the initiators th
 escalate themselves, who chooses and starts the next step within the region's escalation term),
 the steps that may follow, who may start them, who chooses, and which form they need (and
 whether the case's form is complete). Also when the next case meeting and the next evaluation of
-the plan are due. Only region names, step numbers and dates are printed, never text from the
-case.
+the plan are due, and per meldcode trajectory which step or question is due
+(generator.meldcode_next). Only region names, step numbers and dates are printed, never text
+from the case.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from typing import Any, TextIO
 from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_case
 from generator.checks import form_complete, reply_term
 from generator.checks.base import organisation_name, role_name, step_text
+from generator.checks.meldcode import followed
 from generator.documents.words import join_and, join_or
 from generator.errors import UsageError
 from generator.findings import Result
 from generator.loader import load_yaml
+from generator.meldcode_next import MeldcodeDue, meldcode_due
 from generator.model.case import Case, Escalation, Outcome
 from generator.model.region import ESCALATION_TERM_DEFAULT, Form, Frequency, Ladder, Role, Step
 from generator.workdays import calendar_for
@@ -91,6 +94,7 @@ class NextReport:
     routes: list[RouteStatus] = field(default_factory=list)
     overleggen: list[MeetingDue] = field(default_factory=list)
     evaluaties: list[EvaluationDue] = field(default_factory=list)
+    meldcode: list[MeldcodeDue] = field(default_factory=list)
 
 
 def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport:
@@ -110,6 +114,8 @@ def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport
     report.routes = [_route(case, ladder) for ladder in case.ladders_in_use()]
     report.overleggen = _meetings(case)
     report.evaluaties = _evaluations(case)
+    report.meldcode = [meldcode_due(trajectory, shared, profile)
+                       for trajectory, shared, profile in followed(case)]
     return report
 
 
@@ -266,7 +272,7 @@ def _meetings(case: Case) -> list[MeetingDue]:
 
 def render_text(report: NextReport, stream: TextIO) -> None:
     stream.write(f"casus {report.casus} (peildatum {report.peildatum})\n")
-    if not report.routes and not report.overleggen and not report.evaluaties:
+    if not (report.routes or report.overleggen or report.evaluaties or report.meldcode):
         stream.write("geen lopende escalatie of overleg met een vaste termijn\n")
     for route in report.routes:
         current = f"stap {route.huidige_stap}" if route.huidige_stap else "nog geen stap"
@@ -282,6 +288,11 @@ def render_text(report: NextReport, stream: TextIO) -> None:
     for evaluation in report.evaluaties:
         stream.write(f"- volgende evaluatie van het {evaluation.plan} uiterlijk "
                      f"{evaluation.uiterlijk}\n")
+    for due in report.meldcode:
+        passed = f"stap {due.laatste_stap} gezet" if due.laatste_stap else "nog geen stap"
+        by = f", uiterlijk {due.uiterlijk}" if due.uiterlijk else ""
+        stream.write(f"- meldcodetraject {due.traject} (profiel {due.profiel}): {passed}; "
+                     f"{due.aan_de_beurt}{by}\n")
 
 
 def _turn_line(turn: Turn) -> str:
