@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
 import yaml
-from case_support import OPTIONS, run
+from case_support import EXAMPLES, OPTIONS, run
 from test_meldcode import STEP_DATES, Trajectory, case_with, correct, steps
 
 from generator.nextstep import plan_next
@@ -65,3 +66,29 @@ def test_a_closed_trajectory_and_the_text_output(tmp_path: Path) -> None:
     assert "- meldcodetraject 1 (profiel Basismodel): stap 5 gezet; afgesloten op 2024-04-22" \
         in result.output
     assert STEP_DATES[0] not in result.output  # only what next plans, not the case's history
+
+
+EXAMPLE_LINES = {
+    "zou-meldcode-huisarts": ["- meldcodetraject 1 (profiel Artsen (KNMG)): stap 5 gezet; "
+                              "afgesloten op 2024-04-22"],
+    "zou-meldcode-huisarts-fout": ["- meldcodetraject 1 (profiel Artsen (KNMG)): stap 5 gezet; "
+                                   "aan de beurt: (Opnieuw) melden bij Veilig Thuis (na afweging "
+                                   "5 nee)"],
+    "zou-meldcode-onveilig": ["- meldcodetraject 1 (profiel Basismodel): stap 5 gezet; het "
+                              "afwegingskader is doorlopen; niets meer aan de beurt"],
+    "zou-meldcode-tweede-traject-fout": [
+        "- meldcodetraject 1 (profiel Artsen (KNMG)): stap 5 gezet; aan de beurt: Afsluiten en "
+        "vastleggen (na afweging 1 nee)",
+        "- meldcodetraject 2 (profiel Basismodel): stap 5 gezet; aan de beurt: Hulp bieden of "
+        "organiseren (na afweging 4 ja)"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_LINES))
+def test_next_on_the_example_trajectories(name: str) -> None:
+    """`regiekit next` on the example cases: per trajectory one line, in the case's order."""
+    result = run("next", "--regions", str(OPTIONS.regions_root), "--rules",
+                 str(OPTIONS.rules_file), str(EXAMPLES / f"{name}.yaml"))
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("- meldcode")]
+    assert lines == EXAMPLE_LINES[name]
