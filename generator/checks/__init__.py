@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from generator.checks import (
+    assessment_threshold,
     assignment_candidate,
     assignment_conditions,
     assignment_decision,
@@ -19,8 +20,14 @@ from generator.checks import (
     form_complete,
     ladder_initiator,
     ladder_order,
+    life_goals,
     meeting_cadence,
+    meeting_chair,
     meeting_conditions,
+    meeting_consent,
+    meeting_disciplines,
+    meeting_presence,
+    meeting_requester,
     meldcode_client,
     meldcode_close,
     meldcode_duty,
@@ -35,11 +42,13 @@ from generator.checks import (
     meldcode_together,
     meldcode_trajectory,
     plan,
+    protocol_shared,
     protocol_signals,
     references,
     reply_term,
     single_regisseur,
     step_closure,
+    temporary_role,
     tool_currency,
 )
 from generator.errors import RegiekitError
@@ -77,6 +86,16 @@ CHECKS: dict[str, ModuleType] = {
     meldcode_evaluation.KIND: meldcode_evaluation,
     meldcode_close.KIND: meldcode_close,
     meldcode_duty.KIND: meldcode_duty,
+    # issue 13: empact (the MDO, the rode knop, life goals, the temporary casemanager, BelRAI)
+    meeting_requester.KIND: meeting_requester,
+    meeting_chair.KIND: meeting_chair,
+    meeting_disciplines.KIND: meeting_disciplines,
+    meeting_consent.KIND: meeting_consent,
+    meeting_presence.KIND: meeting_presence,
+    life_goals.KIND: life_goals,
+    temporary_role.KIND: temporary_role,
+    protocol_shared.KIND: protocol_shared,
+    assessment_threshold.KIND: assessment_threshold,
 }
 
 

@@ -85,6 +85,15 @@ class Member(Node):
     household_members: tuple[HouseholdMember, ...] = ref(
         "huishoudleden", label="leden van het huishouden")
     professional_given: bool | None = key("professioneel", default=None, label="professioneel")
+    discipline_given: str | None = key("discipline", default=None, label="discipline")
+
+    @property
+    def discipline(self) -> str | None:
+        """The discipline a meeting counts this helper as: as the case says, else the kind of
+        external party; None for the household and the informal network."""
+        if self.discipline_given is not None:
+            return self.discipline_given
+        return self.external if self.professional and self.external else None
 
     @property
     def is_household(self) -> bool:
@@ -154,6 +163,9 @@ class CaseAssignment(Node):
     decided_on_given: dt.date | None = key("besloten_op", default=None, label="besloten op")
     decided_in: HeldMeeting | None = ref("besloten_in", label="besloten in",
                                          noun="gehouden overleg (onder overleggen)")
+    hand_back_on: dt.date | None = key("terug_op", default=None, label="terug op")
+    hand_back_to: Member | HouseholdMember | None = ref(
+        "terug_aan", noun="betrokkene of lid van het huishouden", label="terug aan")
 
     def active_on(self, day: dt.date) -> bool:
         return self.start <= day <= (self.end or dt.date.max)
@@ -178,6 +190,10 @@ class HeldMeeting(Node):
     date: dt.date = key("datum", label="datum")
     participants: tuple[Member | HouseholdMember, ...] = ref(
         "deelnemers", noun="betrokkene", label="deelnemers")
+    requested_by: Actor | None = key("aangevraagd_door", default=None, label="aangevraagd door")
+    chair: Actor | None = key("voorzitter", default=None, label="voorzitter")
+    consent: dt.date | None = key("toestemming", default=None, label="toestemming")
+    absence_reason: str = key("reden_afwezig", default="", label="reden van afwezigheid")
 
 
 @node
@@ -323,6 +339,43 @@ class UsedTool(Node):
     tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
     consulted: dt.date = key("geraadpleegd", label="geraadpleegd")
     updated: dt.date = key("bijgewerkt", label="bijgewerkt")
+
+
+@node
+class LifeGoalsRecord(Node):
+    """When the person's life goals were mapped and recorded (`levensdoelen`); the goals
+    themselves stay in the file."""
+
+    NOUN = "levensdoelen"
+
+    recorded: dt.date = key("vastgelegd", label="vastgelegd")
+    tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
+
+
+@node
+class WorkedOutProtocol(Node):
+    """A protocol worked out for this case (the rode knop procedure), on a date, shared with
+    members of the case (`uitgewerkte_protocollen`)."""
+
+    NOUN = "uitgewerkt protocol"
+    IDENTITY = "date"
+
+    protocol: Protocol | None = ref("protocol", label="protocol")
+    date: dt.date = key("datum", label="datum")
+    shared_with: tuple[Member, ...] = ref("gedeeld_met", noun="betrokkene", label="gedeeld met")
+
+
+@node
+class Assessment(Node):
+    """An assessment instrument used (`beoordelingen`): the BelRAI Screener with its score, a
+    full BelRAI. The score is never printed."""
+
+    NOUN = "beoordeling"
+    IDENTITY = "date"
+
+    tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
+    date: dt.date = key("datum", label="datum")
+    score: float | None = key("score", default=None, label="score")
 
 
 # --- a trajectory through a shared protocol (the meldcode) -----------------------------------
@@ -603,6 +656,10 @@ class Case(CaseHeader, CaseExpectations):
     protocols: tuple[FollowedProtocol, ...] = key("protocollen", label="protocollen")
     tools: tuple[UsedTool, ...] = key("hulpmiddelen", label="hulpmiddelen")
     trajectories: tuple[Trajectory, ...] = key("meldcode", label="meldcodetrajecten")
+    life_goals: LifeGoalsRecord | None = key("levensdoelen", default=None, label="levensdoelen")
+    worked_out: tuple[WorkedOutProtocol, ...] = key("uitgewerkte_protocollen",
+                                                    label="uitgewerkte protocollen")
+    assessments: tuple[Assessment, ...] = key("beoordelingen", label="beoordelingen")
     waivers: tuple[Waiver, ...] = key("afwijkingen", label="afwijkingen")
 
     # --- set by build_case ----------------------------------------------------------------

@@ -216,6 +216,10 @@ class Role(Node):
                                          phrase="wordt {} ondersteund door")
     reports_to: Role | None = ref("rapporteert_aan", label="legt verantwoording af aan")
     temporary: bool = key("tijdelijk", default=False, label="tijdelijke inzet")
+    hands_back_to: tuple[Role, ...] = ref("terug_aan", label="draagt terug aan",
+                                          phrase="draagt {} terug aan")
+    """For a temporary role: the roles that take the work back (besides the person and the
+    household themselves)."""
     eligible_organisations: tuple[EligibleOrganisation, ...] = key(
         "geschikte_organisaties", label="geschikte organisaties")
     source: Source = key("bron", label="bron")
@@ -234,6 +238,22 @@ class Frequency(Node):
 
 
 @node
+class MeetingRequirements(Node):
+    """What a held meeting of this kind needs (`vereisten`; the Flemish MDO): at least
+    `disciplines` disciplines among its participants, the person's consent before it, the person
+    present or the reason why not recorded."""
+
+    NOUN = "vereisten van het overleg"
+
+    disciplines: int | None = key("disciplines", default=None, label="minstens",
+                                  unit=("discipline", "disciplines"))
+    consent_first: bool = key("toestemming_vooraf", default=False, label="toestemming vooraf")
+    person_present: bool = key("persoon_aanwezig", default=False,
+                               label="de persoon aanwezig, of vastgelegd waarom niet")
+    source: Source = key("bron", label="bron")
+
+
+@node
 class Meeting(Node):
     NOUN = "overleg"
 
@@ -245,6 +265,8 @@ class Meeting(Node):
     participants: tuple[Role, ...] = ref("deelnemers", label="deelnemers")
     frequency: Frequency = key("frequentie", label="frequentie")
     purpose: str = key("doel", default="", label="doel")
+    requirements: MeetingRequirements | None = key("vereisten", default=None,
+                                                   label="vereisten")
     source: Source = key("bron", label="bron")
 
 
@@ -325,6 +347,19 @@ class FollowUp(Node):
 
 
 @node
+class Threshold(Node):
+    """A screening score from which a fuller assessment is indicated (`drempel`; the BelRAI
+    Screener): the region's `value` (none is published, so it is empty until the region sets
+    one) and the tool of that assessment."""
+
+    NOUN = "drempel"
+
+    value: float | None = key("waarde", default=None, label="waarde")
+    follow_up: Tool | None = ref("vervolg", label="vervolgbeoordeling")
+    source: Source = key("bron", label="bron")
+
+
+@node
 class Tool(Node):
     NOUN = "hulpmiddel"
 
@@ -342,6 +377,7 @@ class Tool(Node):
                                                   phrase="{} in te zien door")
     refresh_months: int | None = key("actualisatie_maanden", default=None,
                                      label="bijwerken elke", unit=("maand", "maanden"))
+    threshold: Threshold | None = key("drempel", default=None, label="drempel")
     source: Source = key("bron", label="bron")
 
 
@@ -564,6 +600,10 @@ class Protocol(Node):
                                         phrase="geldt {} voor het profiel")
     required_for: tuple[Signal, ...] = ref("verplicht_bij", label="verplicht bij",
                                            phrase="is {} verplicht bij")
+    shared_with: tuple[Role, ...] = ref("delen_met", label="uitgewerkt en gedeeld met",
+                                        phrase="wordt {} uitgewerkt en gedeeld met")
+    """Per case the protocol is worked out, dated and shared with the case's members in these
+    roles (the rode knop procedure, known within the care team)."""
     source: Source | None = key("bron", default=None, label="bron")
     """Required for the region's own protocol; a shared one may leave it out (see `cited`)."""
 
@@ -631,6 +671,19 @@ class EscalationTerm(Node):
     source: Source | None = key("bron", default=None, label="bron")
 
 
+@node
+class LifeGoals(Node):
+    """The person's life goals (`levensdoelen`): recorded in a case by the first meeting of
+    `by_meeting` (empact: the MDO), mapped with the region's tools (the key questions)."""
+
+    NOUN = "afspraak over levensdoelen"
+
+    by_meeting: Meeting | None = ref("uiterlijk_bij", label="vastgelegd uiterlijk bij het eerste")
+    tools: tuple[Tool, ...] = ref("hulpmiddelen", label="hulpmiddelen",
+                                  phrase="worden {} in kaart gebracht met")
+    source: Source = key("bron", label="bron")
+
+
 # --- the region -----------------------------------------------------------------------------
 
 @node
@@ -667,6 +720,7 @@ class Region(Node):
     plan: PlanAgreement | None = key("plan", default=None, label="plan")
     escalation_term: EscalationTerm | None = key("opschaaltermijn", default=None,
                                                  label="opschaaltermijn")
+    life_goals: LifeGoals | None = key("levensdoelen", default=None, label="levensdoelen")
 
     @property
     def yaml(self) -> YamlDocument:

@@ -37,7 +37,7 @@ def test_folder_of_good_and_bad_cases_reports_rule_and_line() -> None:
             "(bron: Werkinstructie complexe casuïstiek – Trap 1. Hulp bij het vinden van een "
             "passende (residentiele) plek)") in result.output
     assert "Traceback" not in result.output
-    assert result.output.rstrip().endswith("1 bewuste afwijking in 29 bestanden")
+    assert result.output.rstrip().endswith("1 bewuste afwijking in 33 bestanden")
 
 
 def test_good_case_exits_0_and_warning_only_with_strict(tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_junit_names_are_case_id_and_rule_id() -> None:
 def test_json_counts_waivers() -> None:
     document = json.loads(_run("check", "--format", "json", "examples/cases").output)
     assert document["samenvatting"]["afwijkingen"] == 1
-    assert document["samenvatting"]["fouten"] == 46
+    assert document["samenvatting"]["fouten"] == 54
 
 
 def test_jobs_gives_the_same_report() -> None:
@@ -145,7 +145,7 @@ def test_next_refuses_a_case_whose_references_do_not_resolve(tmp_path: Path) -> 
 
 
 def test_case_tests_as_data(tmp_path: Path) -> None:
-    assert _run("test").output.rstrip().endswith("29 geslaagd, 0 mislukt")
+    assert _run("test").output.rstrip().endswith("33 geslaagd, 0 mislukt")
     broken = tmp_path / "regressie.yaml"
     shutil.copy(EXAMPLES / "zou-alleenstaande-moeder-fout.yaml", broken)
     text = broken.read_text(encoding="utf-8").replace("pad: regie[1].van", "pad: regie[0].van")

@@ -37,10 +37,18 @@ def test_warning_examples_only_warn() -> None:
         assert result.findings and result.exit_code() == 0, path.name
         assert result.exit_code(strict=True) == 1
 
+UNSET_IN_SHIPPED_REGIONS = {"BEOORDELING-DREMPEL"}
+"""Rules that read a region parameter no shipped region sets (no BelRAI Screener threshold is
+published, so empact leaves it empty): their failing cases are in test_empact.py, against a copy
+of the region that sets one."""
+
+
 def test_every_rule_fails_in_a_broken_example() -> None:
     fired = {expected.code for path in CASES for expected in expected_findings(path) or ()}
     rules = {rule.id for rule in load_catalogue(OPTIONS.rules_file)}
-    assert rules <= fired, f"no failing example for {sorted(rules - fired)}"
+    assert rules - UNSET_IN_SHIPPED_REGIONS <= fired, \
+        f"no failing example for {sorted(rules - UNSET_IN_SHIPPED_REGIONS - fired)}"
+    assert not UNSET_IN_SHIPPED_REGIONS & fired
 
 
 def test_a_waiver_is_counted_not_dropped() -> None:

@@ -18,9 +18,16 @@ from generator.loader import load_yaml
 NAME, BSN = "Jansen", "123456782"
 PLANTED = f"Jan {NAME} {BSN}"
 """Spaces make it an invalid id anywhere an id is expected; in a free text it is valid."""
-CASES = {"apeldoorn-complexe-casus": (), "zou-meldcode-onveilig": ("meldcode",)}
-"""Each example case with the part of it planted in (the meldcode case: only its trajectory,
-with its steps, skip and report reasons, answers; the rest is shaped like the first case)."""
+CASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "apeldoorn-complexe-casus": ((),),
+    "zou-meldcode-onveilig": (("meldcode",),),
+    "empact-mdo": (("betrokkenen",), ("overleggen",), ("regie",), ("levensdoelen",),
+                   ("uitgewerkte_protocollen",), ("beoordelingen",)),
+}
+"""Each example case with the parts of it planted in: all of the first; of the others what the
+first does not have (a meldcode trajectory with its skip and report reasons; the MDO with its
+requester, chair, consent and reason of absence, disciplines, the casemanager's hand-back, life
+goals, the rode knop, BelRAI scores)."""
 OPTIONS = ["--regions", str(REPO / "regions"), "--rules", str(REPO / "rules" / "regels.yaml")]
 FORMATS = ["text", "json", "github", "junit", "sarif"]
 
@@ -61,9 +68,10 @@ def _case_data(name: str) -> dict[str, Any]:
 def variants(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One case file per field, with PLANTED in that field (or as a key in that table)."""
     folder = tmp_path_factory.mktemp("casussen")
-    data, within = _case_data(request.param), CASES[request.param]
+    data, parts = _case_data(request.param), CASES[request.param]
     for number, path in enumerate(_leaves(data)):
-        if path[:1] == ("verwachte_bevindingen",) or path[:len(within)] != within:
+        if path[:1] == ("verwachte_bevindingen",) or \
+                not any(path[:len(part)] == part for part in parts):
             continue
         write(folder / f"variant-{number:03d}.yaml", _planted(data, path))
     write(folder / "vrije-tekst.yaml", data)
@@ -79,7 +87,7 @@ def _assert_clean(text: str, what: str) -> None:
 
 
 def test_every_field_is_planted(variants: Path) -> None:
-    assert len(list(variants.glob("variant-*.yaml"))) > 50
+    assert len(list(variants.glob("variant-*.yaml"))) > 40
 
 
 @pytest.mark.parametrize("output_format", FORMATS)
