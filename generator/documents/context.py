@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.changes.history import history
 from generator.documents.diagrams import assignment_diagrams, assignment_picture, ladder_picture
-from generator.documents.meldcode import shared_chapter
+from generator.documents.meldcode import shared_chapter, sources_line
 from generator.documents.words import (
     capitalize,
     clean_text,
@@ -41,7 +41,9 @@ from generator.model.region import (
     Frequency,
     Function,
     Ladder,
+    LifeGoals,
     Meeting,
+    MeetingRequirements,
     Organisation,
     Protocol,
     Region,
@@ -50,6 +52,7 @@ from generator.model.region import (
     Source,
     SourceDocument,
     Step,
+    Threshold,
     Tool,
 )
 
@@ -386,12 +389,20 @@ def role(region: Region, item: Role) -> Context:
             + row("Onafhankelijk", "ja" if item.independent else "")
             + row("Ondersteund door", names_text(item.supported_by))
             + row("Legt verantwoording af aan", name(item.reports_to))
-            + row("Inzet", "tijdelijk" if item.temporary else "")),
+            + row("Inzet", "tijdelijk" if item.temporary else "")
+            + row("Geeft het werk terug aan", hand_back_text(item))),
         "tasks": [capitalize(task) for task in item.tasks],
         "organisations": [eligible_organisation(eligible)
                           for eligible in item.eligible_organisations],
         "source": source_text(region, item.source),
     }
+
+
+def hand_back_text(item: Role) -> str:
+    """Who takes a temporary role's work back: the region's roles, or the person themselves."""
+    if not item.hands_back_to:
+        return ""
+    return capitalize(join_or([taker.name for taker in item.hands_back_to]))
 
 
 def eligible_organisation(item: EligibleOrganisation) -> str:
@@ -423,6 +434,10 @@ def cadence_text(frequency: Frequency) -> str:
 
 def meeting(region: Region, item: Meeting) -> Context:
     title = f"{item.name} ({item.abbreviation})" if item.abbreviation else item.name
+    goals = region.life_goals if region.life_goals and \
+        region.life_goals.by_meeting is item else None
+    sources = [source for source in (item.requirements and item.requirements.source,
+                                     goals and goals.source) if source]
     return {
         "heading": capitalize(title),
         "description": "",
@@ -431,9 +446,31 @@ def meeting(region: Region, item: Meeting) -> Context:
             row("Frequentie", cadence_text(item.frequency))
             + row("Voorzitter", item.chair.name)
             + row("Deelnemers", names_text(item.participants))
-            + row("Functie", name(item.function))),
-        "source": source_text(region, item.source),
+            + row("Functie", name(item.function))
+            + row("Vereisten", requirements_text(item.requirements))
+            + row("Levensdoelen", life_goals_text(goals))),
+        "source": sources_line([item.source, *sources]) if sources
+        else source_text(region, item.source),
     }
+
+
+def requirements_text(item: MeetingRequirements | None) -> str:
+    """`Minstens 3 disciplines; toestemming van de persoon vooraf; ...`."""
+    if item is None:
+        return ""
+    parts = [f"minstens {item.disciplines} disciplines" if item.disciplines else "",
+             "toestemming van de persoon vooraf" if item.consent_first else "",
+             "de persoon neemt deel, of er is vastgelegd waarom niet (een getekende verklaring)"
+             if item.person_present else ""]
+    return capitalize("; ".join(part for part in parts if part))
+
+
+def life_goals_text(item: LifeGoals | None) -> str:
+    """`Vastgelegd uiterlijk bij het eerste MDO, in kaart gebracht met de kernvragen`."""
+    if item is None or item.by_meeting is None:
+        return ""
+    tools = f", in kaart gebracht met {names_text(item.tools)}" if item.tools else ""
+    return f"Vastgelegd uiterlijk bij het eerste {item.by_meeting.name}{tools}"
 
 
 def conditions_list(conditions: Sequence[Condition]) -> Context:
@@ -651,9 +688,23 @@ def tool(region: Region, item: Tool) -> Context:
             + row("Gevuld door", capitalize(names_text(item.filled_by)))
             + row("Toegang", capitalize(names_text(item.access)))
             + row("Bijwerken", ("elke maand" if months == 1 else f"elke {months} maanden")
-                  if months else "")),
-        "source": source_text(region, item.source),
+                  if months else "")
+            + row("Drempel", threshold_text(item.threshold))),
+        "source": sources_line([item.source, item.threshold.source]) if item.threshold
+        else source_text(region, item.source),
     }
+
+
+def threshold_text(item: Threshold | None) -> str:
+    """From which score the fuller assessment follows, or that the region has set none."""
+    if item is None:
+        return ""
+    follow_up = name(item.follow_up)
+    if item.value is None:
+        return (f"Geen drempelscore vastgelegd: er is geen gepubliceerde drempel voor een "
+                f"vervolgbeoordeling met {follow_up}")
+    value = f"{item.value:g}".replace(".", ",")
+    return f"Vanaf score {value}: een vervolgbeoordeling met {follow_up}"
 
 
 def example(region: Region, item: Example) -> Context:
@@ -675,7 +726,9 @@ def protocol(region: Region, item: Protocol) -> Context:
     return {
         "heading": capitalize(item.name),
         "description": item.description,
-        "rows": row("Verplicht bij", capitalize(join_or(signals))),
+        "rows": (row("Verplicht bij", capitalize(join_or(signals)))
+                 + row("Per casus uitgewerkt en gedeeld met",
+                       capitalize(names_text(item.shared_with)))),
         "source": source_text(region, item.cited),
     }
 
