@@ -56,6 +56,8 @@ class Turn:
     uiterlijk: str | None = None
     ieder: bool = False
     """Each of `wie` acts himself (both escalate to their own manager), not one of them."""
+    verstreken: bool = False
+    """`uiterlijk` lies before the case's reference date: the term has passed."""
 
 
 @dataclass
@@ -81,10 +83,12 @@ class MeetingDue:
 
 @dataclass
 class EvaluationDue:
-    """When the plan is next evaluated, where the region sets a cadence."""
+    """When the plan is next evaluated: the date the plan sets, or the region's cadence asks,
+    whichever comes first."""
 
     plan: str
     uiterlijk: str
+    verstreken: bool = False
 
 
 @dataclass
@@ -95,6 +99,8 @@ class NextReport:
     overleggen: list[MeetingDue] = field(default_factory=list)
     evaluaties: list[EvaluationDue] = field(default_factory=list)
     meldcode: list[MeldcodeDue] = field(default_factory=list)
+    plan_aan_zet: Turn | None = None
+    """Who must make the plan the region asks for, when the case has none yet."""
 
 
 def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport:
@@ -116,6 +122,10 @@ def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport
     report.evaluaties = _evaluations(case)
     report.meldcode = [meldcode_due(trajectory, shared, profile)
                        for trajectory, shared, profile in followed(case)]
+    report.plan_aan_zet = _plan_missing(case)
+    for turn in [route.aan_zet for route in report.routes] + [report.plan_aan_zet]:
+        if turn is not None and turn.uiterlijk is not None:
+            turn.verstreken = turn.uiterlijk < report.peildatum
     return report
 
 
@@ -217,7 +227,8 @@ def _running(case: Case, events: list[Escalation], last: Escalation,
         answered = {reply.sender.acting_organisation for reply in last.replies if reply.sender}
         owing = [organisation_name(o) for o in last.addressed if o not in answered]
         if owing or not last.replies:
-            return Turn(owing or ["de aangeschreven organisaties"], "reageren", due.isoformat())
+            return Turn(owing or ["de aangeschreven organisaties"], "reageren", due.isoformat(),
+                        ieder=len(owing) > 1)
     doers = [step.performer] if step.performer else list(step.participants)
     if doers:
         return Turn([role_name(role) for role in doers], f"{step_text(step)} uitvoeren")
@@ -244,16 +255,37 @@ def _form_status(case: Case, form: Form) -> str:
 
 
 def _evaluations(case: Case) -> list[EvaluationDue]:
+    """The next evaluation of each plan that runs on the reference date: the date it sets
+    (`volgende_evaluatie`) or the region's cadence after its last evaluation, the earlier."""
     agreement = case.region.plan
-    if agreement is None or not agreement.evaluation_days:
-        return []
+    days = agreement.evaluation_days if agreement is not None else None
+    name = agreement.name if agreement is not None else "plan"
     due = []
     for plan in case.plans:
-        if plan.active_on(case.reference_date):
-            last = max((*plan.evaluations, plan.made_on))
-            when = last + timedelta(days=agreement.evaluation_days)
-            due.append(EvaluationDue(agreement.name, when.isoformat()))
+        if not plan.active_on(case.reference_date):
+            continue
+        dates = [plan.next_evaluation] if plan.next_evaluation else []
+        if days:
+            dates.append(max((*plan.evaluations, plan.made_on)) + timedelta(days=days))
+        if dates:
+            when = min(dates)
+            due.append(EvaluationDue(name, when.isoformat(), when < case.reference_date))
     return due
+
+
+def _plan_missing(case: Case) -> Turn | None:
+    """Who must make the plan: the region asks for one with a role the case has assigned, and
+    the case records none. No term: no source sets one."""
+    agreement = case.region.plan
+    if agreement is None or case.plans:
+        return None
+    holders = [a.role for a in case.assignments if a.role is not None and a.role in
+               agreement.roles and a.active_on(case.reference_date)]
+    if not holders:
+        return None
+    who = agreement.made_by or tuple(holders)
+    return Turn(list(dict.fromkeys(role_name(role) for role in who)),
+                f"het {agreement.name} opstellen, samen met het gezin")
 
 
 def _meetings(case: Case) -> list[MeetingDue]:
@@ -272,7 +304,8 @@ def _meetings(case: Case) -> list[MeetingDue]:
 
 def render_text(report: NextReport, stream: TextIO) -> None:
     stream.write(f"casus {report.casus} (peildatum {report.peildatum})\n")
-    if not (report.routes or report.overleggen or report.evaluaties or report.meldcode):
+    if not (report.routes or report.overleggen or report.evaluaties or report.meldcode
+            or report.plan_aan_zet):
         stream.write("geen lopende escalatie of overleg met een vaste termijn\n")
     for route in report.routes:
         current = f"stap {route.huidige_stap}" if route.huidige_stap else "nog geen stap"
@@ -285,14 +318,20 @@ def render_text(report: NextReport, stream: TextIO) -> None:
             stream.write(_step_line(step))
     for meeting in report.overleggen:
         stream.write(f"- volgend {meeting.overleg} uiterlijk {meeting.uiterlijk}\n")
+    if report.plan_aan_zet:
+        stream.write(f"- nog geen plan; nu aan zet: {turn_text(report.plan_aan_zet)}\n")
     for evaluation in report.evaluaties:
         stream.write(f"- volgende evaluatie van het {evaluation.plan} uiterlijk "
-                     f"{evaluation.uiterlijk}\n")
+                     f"{evaluation.uiterlijk}{PASSED if evaluation.verstreken else ''}\n")
     for due in report.meldcode:
         passed = f"stap {due.laatste_stap} gezet" if due.laatste_stap else "nog geen stap"
         by = f", uiterlijk {due.uiterlijk}" if due.uiterlijk else ""
         stream.write(f"- meldcodetraject {due.traject} (profiel {due.profiel}): {passed}; "
                      f"{due.aan_de_beurt}{by}\n")
+
+
+PASSED = " (verstreken)"
+"""After a date that lies before the reference date."""
 
 
 def _turn_line(turn: Turn) -> str:
@@ -303,6 +342,8 @@ def turn_text(turn: Turn, day: Callable[[str], str] = str) -> str:
     """`procesregisseur of behandelaar/begeleider: stap 2 (...) starten, uiterlijk 2024-03-08`;
     `day` writes the date (ISO here, in words in a document)."""
     when = f"uiterlijk {day(turn.uiterlijk)}" if turn.uiterlijk else "geen termijn afgesproken"
+    if turn.verstreken:
+        when += PASSED
     who = f"{join_and(turn.wie)} (ieder zelf)" if turn.ieder else join_or(turn.wie)
     return f"{who}: {turn.wat}, {when}"
 

@@ -26,7 +26,9 @@ def check(case: Case) -> Iterator[Violation]:
         closest = min(rules, key=lambda rule: len(case.failed_conditions(
             rule.conditions, assignment)))
         failed = case.failed_conditions(closest.conditions, assignment)
-        yield Violation(assignment.at("role"),
-                        should(role_name(assignment.role), "alleen toegewezen te worden als "
-                               f"geldt: {conditions_text(closest.conditions)}",
-                               f"niet voldaan aan: {conditions_text(failed)}"), closest.source)
+        held = len(closest.conditions) - len(failed)
+        yield Violation(assignment.at("role"), should(
+            f"een {role_name(assignment.role)}", "alleen toegewezen te worden als geldt: "
+            f"{conditions_text(failed)}", "daaraan is niet voldaan" +
+            (f" (aan de andere {held} voorwaarden wel)" if held > 1 else
+             " (aan de andere voorwaarde wel)" if held == 1 else "")), closest.source)

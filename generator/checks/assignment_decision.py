@@ -34,7 +34,7 @@ def _decided_by(case: Case, rule: Assignment, assignment: CaseAssignment) -> Ite
     decider = rule.decided_by
     if decider is None:
         return
-    subject = role_name(assignment.role)
+    subject = _who_becomes(assignment)
     expected = f"besloten te worden door {role_name(decider)}"
     actor = assignment.decided_by
     if actor is None:
@@ -53,9 +53,16 @@ def _decided_after(case: Case, rule: Assignment, condition: DecisionCondition,
     if missing:
         where = next((assignment.at(attribute) for attribute in ("decided_in", "decided_on_given")
                       if getattr(assignment, attribute) is not None), assignment.path)
-        yield Violation(where, should(role_name(assignment.role),
-                                      f"besloten te worden {phrase(condition.text)}",
+        when = phrase(condition.text)
+        expected = f"pas besloten te worden {when[4:]}" if when.startswith("pas ") else \
+            f"besloten te worden {when}"
+        yield Violation(where, should(_who_becomes(assignment), expected,
                                       "; ".join(missing)), rule.source)
+
+
+def _who_becomes(assignment: CaseAssignment) -> str:
+    """`wie casusregisseur wordt`: what is decided (one decides who holds a role)."""
+    return f"wie {role_name(assignment.role)} wordt,"
 
 
 def _meeting_missing(case: Case, condition: DecisionCondition, assignment: CaseAssignment,

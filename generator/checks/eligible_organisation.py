@@ -2,7 +2,9 @@
 
 Reads `rollen[].geschikte_organisaties` (e.g. MEE only for an intellectual disability, Indigo only
 for psychiatric problems). Checked for every assignment (the assigned role, held through the
-member's organisation) and for every member's own role.
+member's organisation) and for every member's own role. A party without a role in the agreement
+(an external party, the household itself) comes from no organisation of the region: whether it
+may hold the role at all is REGISSEUR-KADER's question, so it is passed by here.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ def check(case: Case) -> Iterator[Violation]:
     for member in case.members:
         yield from _check(case, member.role, member, member.at("organisation"), None)
     for assignment in case.assignments:
-        if assignment.member is not None:
-            yield from _check(case, assignment.role, assignment.member,
-                              assignment.at("member"), assignment)
+        holder = assignment.member
+        if holder is not None and holder.external is None and not holder.is_household:
+            yield from _check(case, assignment.role, holder, assignment.at("member"), assignment)
 
 
 def _check(case: Case, role: Role | None, member: Member, path: JsonPath,

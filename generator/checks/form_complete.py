@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from cerberus import Validator, errors
 
-from generator.checks.base import Violation
+from generator.checks.base import Violation, should, step_text
 from generator.model.case import Case, FilledForm
-from generator.model.region import Field, Form
+from generator.model.region import Field, FieldKind, Form
 
 KIND = "formulier-volledig"
 
@@ -124,14 +125,13 @@ def check(case: Case) -> Iterator[Violation]:
         if step is None or form is None:
             continue
         filled = event.form
+        expected = f"het formulier '{form.name}' te vermelden"
         if filled is None and event.resolves("form"):
-            yield Violation(event.at("number"),
-                            f"stap {event.number} vraagt het formulier '{form.name}'; "
-                            "er is geen ingevuld formulier bij vermeld", step.source)
+            yield Violation(event.at("number"), should(
+                step_text(step), expected, "geen ingevuld formulier vermeld"), step.source)
         elif filled is not None and filled.form is not form:
-            yield Violation(event.at("form"),
-                            f"stap {event.number} vraagt het formulier '{form.name}'; "
-                            "het vermelde formulier is een ander", step.source)
+            yield Violation(event.at("form"), should(
+                step_text(step), expected, "een ander formulier vermeld"), step.source)
         elif filled is not None and filled not in validated:
             validated.add(filled)
             yield from _incomplete(form, filled)
@@ -144,7 +144,8 @@ def _incomplete(form: Form, filled: FilledForm) -> Iterator[Violation]:
     if checker.validate(filled.values, normalize=False):
         return
     for path, code in _leaf_errors(checker._errors):
-        yield Violation(filled.at("values", *path), _describe(form, path, code), form.source)
+        yield Violation(filled.at("values", *path),
+                        _describe(form, path, code, _value_at(filled.values, path)), form.source)
 
 
 def _leaf_errors(found: Iterable[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
@@ -155,18 +156,44 @@ def _leaf_errors(found: Iterable[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
             yield tuple(str(part) for part in error.document_path), error.code
 
 
-def _describe(form: Form, path: tuple[str, ...], code: int) -> str:
+def _describe(form: Form, path: tuple[str, ...], code: int, value: Any) -> str:
+    """What the form asks at `path` and what the case holds there, never the value itself."""
     section = form.section(path[0])
     if section is None:
-        return f"'{form.name}' kent deze sectie niet"
+        return should("deze sectie", f"een sectie van '{form.name}' te zijn", "niet gevonden")
     if len(path) == 1:
-        return f"sectie '{section.title}' van '{form.name}' ontbreekt"
+        return should(f"sectie '{section.title}' van '{form.name}'", "ingevuld te zijn",
+                      "ontbreekt")
     field = section.field(path[1])
     if field is None:
-        return f"sectie '{section.title}' kent dit veld niet"
+        return should("dit veld", f"een veld van sectie '{section.title}' te zijn",
+                      "niet gevonden")
     where = f"veld '{field.label}' (sectie '{section.title}')"
     if code == errors.REQUIRED_FIELD.code:
-        return f"{where} ontbreekt"
+        return should(where, "ingevuld te zijn", "ontbreekt")
     if code in (errors.EMPTY_NOT_ALLOWED.code, errors.NOT_NULLABLE.code):
-        return f"{where} is leeg"
-    return f"{where} heeft niet de juiste soort waarde ({field.kind})"
+        return should(where, "ingevuld te zijn", "leeg")
+    now = _KIND_OF_VALUE.get(type(value), "een andere soort waarde")
+    if field.kind == FieldKind.DATE and isinstance(value, str):
+        now = "geen datum in de vorm JJJJ-MM-DD"
+    if field.kind == FieldKind.TEXT and type(value) in _KIND_OF_VALUE:
+        now += " (zet de tekst tussen aanhalingstekens)"
+    return should(where, _KIND_EXPECTED.get(field.kind, field.kind), now)
+
+
+_KIND_EXPECTED = {FieldKind.TEXT: "tekst te zijn", FieldKind.DATE: "een datum te zijn",
+                  FieldKind.YES_NO: "ja of nee (true of false) te zijn",
+                  FieldKind.LIST: "een lijst te zijn"}
+"""What a field of each kind holds, as the message says it."""
+_KIND_OF_VALUE: dict[type, str] = {int: "een getal", float: "een getal", bool: "ja/nee",
+                                   date: "een datum"}
+"""A value YAML read as something other than text (`2024.` is a number), by its type."""
+
+
+def _value_at(values: Any, path: tuple[str, ...]) -> Any:
+    """The value at `path` in the filled form (only its type is ever used)."""
+    for part in path:
+        if not isinstance(values, dict):
+            return None
+        values = values.get(part)
+    return values

@@ -26,8 +26,9 @@ def check(case: Case) -> Iterator[Violation]:
     if holders and not case.plans:
         first = holders[0]
         yield Violation(first.path, should(
-            f"bij een {role_name(first.role)}", f"één {agreement.name} te horen, samen met het "
-            "gezin gemaakt", f"geen {agreement.name} vastgelegd"), agreement.source)
+            f"een gezin met een {role_name(first.role)}", f"één {agreement.name} te hebben, "
+            "samen met het gezin gemaakt", f"geen {agreement.name} vastgelegd"),
+            agreement.source)
     yield from _overlapping(case, agreement)
     for plan in case.plans:
         yield from _with_household(plan, agreement)

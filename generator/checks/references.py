@@ -10,11 +10,13 @@ ids; the case's own ids are never listed).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
-from generator.checks.base import Violation, step_text, texts
-from generator.model.case import CASE_REFERABLE, Case
+from generator.checks.base import Violation, should, step_text, texts
+from generator.model.case import CASE_REFERABLE, PROBLEM_AREA_LIKENESS, Case
 from generator.model.mapping import Node, Unresolved
+from generator.model.region import ProblemArea
 
 KIND = "casus-verwijzingen"
 LISTED = 12
@@ -26,26 +28,44 @@ def check(case: Case) -> Iterator[Violation]:
         yield Violation(unresolved.path, _unknown(case, unresolved))
     for event in case.unknown_steps:
         assert event.ladder is not None
-        yield Violation(event.at("number"), f"'{event.ladder.name}' heeft alleen stap "
-                        f"{texts(step.number for step in event.ladder.steps)}")
+        yield Violation(event.at("number"), should(
+            "deze stap", f"een stap van '{event.ladder.name}' te zijn", "niet gevonden",
+            f"die heeft stap {texts(step.number for step in event.ladder.steps)}"))
     for event in case.escalations_in_order:
         if event.step is None:
             continue
         for record in event.unknown_condition_records:
             known = [f"{condition.id} ({condition.text.rstrip('.')})"
                      for condition in event.step.meeting_conditions]
-            yield Violation(record.at("condition_id"),
-                            f"onbekende randvoorwaarde: {step_text(event.step)} heeft alleen "
-                            f"{_listing(known) or 'geen randvoorwaarden'}", event.step.source)
+            yield Violation(record.at("condition_id"), should(
+                "deze randvoorwaarde", f"een randvoorwaarde van {step_text(event.step)} te zijn",
+                f"niet gevonden; de stap heeft {_listing(known) or 'geen randvoorwaarden'}"),
+                event.step.source)
 
 
 def _unknown(case: Case, unresolved: Unresolved) -> str:
+    """`deze verwijzing hoort een rol van de regio te noemen; nu: niet gevonden; de regio kent:
+    ...`."""
     if any(target in CASE_REFERABLE for target in unresolved.targets):
-        return f"onbekende {unresolved.noun}: niet gedefinieerd in de casus"
-    known = [_named(node) for target in unresolved.targets
+        return should("deze verwijzing", f"een {unresolved.noun} uit deze casus te noemen",
+                      "niet gevonden")
+    known = [node for target in unresolved.targets
              for node in case.region.index.get(target, {}).values()]
-    return (f"onbekende {unresolved.noun}: niet gedefinieerd in de regio; bekend: "
-            f"{_listing(known) or 'geen'}")
+    if unresolved.targets == (ProblemArea,):
+        return _unlike_problem_area(case, unresolved, known)
+    return should("deze verwijzing", f"een {unresolved.noun} van de regio te noemen",
+                  f"niet gevonden; de regio kent: "
+                  f"{_listing([_named(node) for node in known]) or 'geen'}")
+
+
+def _unlike_problem_area(case: Case, unresolved: Unresolved, known: list[Node]) -> str:
+    """A case's own word for a problem area that is nearly one of the region's: a typo."""
+    written = case.problem_areas[int(unresolved.path[-1])]
+    by_id = {str(getattr(node, node.IDENTITY)): node for node in known}
+    [near] = difflib.get_close_matches(written, list(by_id), n=1, cutoff=PROBLEM_AREA_LIKENESS)
+    return should("dit probleemgebied", "gespeld te zijn zoals de regio het noemt, of een "
+                  "eigen woord te zijn dat daar niet op lijkt",
+                  f"bijna gelijk aan {_named(by_id[near])}; bedoelde u '{near}'?")
 
 
 def _named(node: Node) -> str:

@@ -1,6 +1,7 @@
 """hulpmiddel-actualiteit: a tool used in the case was up to date when consulted.
 
-Reads `hulpmiddelen[].actualisatie_maanden` (the overzicht open plekken: monthly).
+Reads `hulpmiddelen[].actualisatie_maanden` (the overzicht open plekken: monthly). A tool the
+region asks no update for (the BelRAI instruments) needs no update date in the case.
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ def check(case: Case) -> Iterator[Violation]:
         months = tool.refresh_months if tool is not None else None
         if tool is None or not months:
             continue
-        if used.consulted > add_months(used.updated, months):
-            period = "een maand" if months == 1 else f"{months} maanden"
+        period = "een maand" if months == 1 else f"{months} maanden"
+        expected = f"bij raadplegen op {used.consulted.isoformat()} hooguit {period} oud te zijn"
+        if used.updated is None:
+            yield Violation(used.path, should(tool.name, expected,
+                                              "niet vastgelegd wanneer het bijgewerkt was"),
+                            tool.source)
+        elif used.consulted > add_months(used.updated, months):
             yield Violation(used.at("updated"), should(
-                tool.name, f"bij raadplegen op {used.consulted.isoformat()} hooguit {period} oud "
-                "te zijn", f"laatst bijgewerkt op {used.updated.isoformat()}"), tool.source)
+                tool.name, expected, f"laatst bijgewerkt op {used.updated.isoformat()}"),
+                tool.source)

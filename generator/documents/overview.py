@@ -188,7 +188,8 @@ def events(case: Case, due: dict[int, Deadline]) -> list[Event]:
     for used_tool in case.tools:
         found.append(Event(used_tool.consulted,
                            f"{capitalize(name(used_tool.tool) or 'hulpmiddel')} geraadpleegd",
-                           note=f"Laatst bijgewerkt op {dutch_date(used_tool.updated)}"))
+                           note=f"Laatst bijgewerkt op {dutch_date(used_tool.updated)}"
+                           if used_tool.updated else ""))
     for waiver in case.waivers:
         if waiver.date:
             found.append(Event(waiver.date, f"Afgeweken van regel {waiver.rule_id}",
@@ -368,6 +369,8 @@ def _day(iso: str | None) -> str:
     return dutch_date(date.fromisoformat(iso), weekday=True) if iso else ""
 
 
+PASSED = " (verstreken)"
+"""As `next` marks a date before the reference date."""
 SOLVED = "afgerond met een oplossing"
 """The status `next` gives a route whose last step found a solution."""
 
@@ -407,7 +410,12 @@ def next_context(plan: NextReport | None) -> Context:
     meetings = [f"Volgend {meeting.overleg} uiterlijk {_day(meeting.uiterlijk)}"
                 for meeting in plan.overleggen]
     meetings += [f"Volgende evaluatie van het {evaluation.plan} uiterlijk "
-                 f"{_day(evaluation.uiterlijk)}" for evaluation in plan.evaluaties]
+                 f"{_day(evaluation.uiterlijk)}{PASSED if evaluation.verstreken else ''}"
+                 for evaluation in plan.evaluaties]
+    if plan.plan_aan_zet:
+        from generator.nextstep import turn_text
+
+        meetings.append(f"Nog geen plan; nu aan zet: {turn_text(plan.plan_aan_zet, _day)}")
     quiet = "" if routes or meetings else ("Geen lopende escalatie en geen overleg met een "
                                            "vaste termijn.")
     return {"routes": routes, "meetings": meetings, "note": quiet}

@@ -14,6 +14,7 @@ case worker asks for, and never put in a message.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -110,12 +111,12 @@ class Member(Node):
 
     def describe(self) -> str:
         """How a message names this party without anything written in the case: its region
-        role, else its kind (`school (onderwijs, zonder rol in de afspraken)`)."""
+        role, else its kind (`sociale dienst (zonder rol in de afspraken)`)."""
         if self.role is not None:
             return self.role.name
         if self.external is not None:
             label = ExternalKind.LABELS.get(self.external, self.external)
-            return f"{label} ({self.external}, zonder rol in de afspraken)"
+            return f"{label} (zonder rol in de afspraken)"
         if self.is_household:
             return "het huishouden zelf"
         return "een betrokkene zonder bekende rol"
@@ -338,7 +339,7 @@ class UsedTool(Node):
 
     tool: Tool | None = ref("hulpmiddel", label="hulpmiddel")
     consulted: dt.date = key("geraadpleegd", label="geraadpleegd")
-    updated: dt.date = key("bijgewerkt", label="bijgewerkt")
+    updated: dt.date | None = key("bijgewerkt", default=None, label="bijgewerkt")
 
 
 @node
@@ -822,13 +823,21 @@ def build_case(document: YamlDocument, region: Region) -> Case:
     return case
 
 
+PROBLEM_AREA_LIKENESS = 0.85
+"""How alike (difflib's ratio) a case's own problem area and one of the region's must be to be
+taken for a typo of it."""
+
+
 def _unknown_problem_areas(case: Case, region: Region) -> list[Unresolved]:
-    """Problem areas are the case's own words unless the region names a vocabulary of them."""
-    if not region.problem_areas:
-        return []
+    """Problem areas a case names are the region's (`probleemgebieden`: those its conditions
+    refer to, such as MEE's intellectual disability) or the case's own words for the others
+    (debts, parenting: "meerdere problemen" counts them all). Only an own word that is nearly
+    one of the region's is taken for a typo of it, and reported."""
+    known = [area.id for area in region.problem_areas]
     return [Unresolved(case.at("problem_areas", index), ProblemArea.NOUN, (ProblemArea,))
             for index, area in enumerate(case.problem_areas)
-            if region.get(ProblemArea, area) is None]
+            if area not in known and difflib.get_close_matches(area, known, n=1,
+                                                                cutoff=PROBLEM_AREA_LIKENESS)]
 
 
 def _order(path: tuple[str | int, ...]) -> tuple[tuple[int, str | int], ...]:

@@ -108,7 +108,7 @@ def test_an_external_party_is_no_candidate_for_a_region_role(tmp_path: Path) -> 
     text = ZOU_MOTHER.replace("    betrokkene: lt-1\n    van:", "    betrokkene: school\n    van:")
     [finding] = _check(tmp_path, text)
     assert finding.code == "REGISSEUR-KADER"
-    assert finding.message.endswith("nu: school (onderwijs, zonder rol in de afspraken)")
+    assert finding.message.endswith("nu: school (zonder rol in de afspraken)")
 
 
 def test_a_party_is_either_a_role_or_an_external_party(tmp_path: Path) -> None:
@@ -204,8 +204,9 @@ def test_a_decision_by_someone_else_is_a_fout(tmp_path: Path) -> None:
                               "    besloten_door:\n      betrokkene: jgz-1\n")
     [finding] = _check(tmp_path, text)
     assert (finding.code, finding.severity) == ("TOEWIJZING-BESLUIT", Severity.ERROR)
-    assert finding.message == ("casusregisseur hoort besloten te worden door coördinator CJG; "
-                               "nu: professional van een ketenpartner, Jeugdgezondheidszorg (JGZ)")
+    assert finding.message == ("wie casusregisseur wordt, hoort besloten te worden door "
+                               "coördinator CJG; nu: professional van een ketenpartner, "
+                               "Jeugdgezondheidszorg (JGZ)")
     assert finding.source.endswith("CJG-pilots Zeeland, §11 Werkwijze functie ‘coördineren en "
                                    "regisseren van zorg’ – §11 Maatwerk")
 
@@ -401,4 +402,4 @@ def test_next_says_who_must_act_now_and_by_when(tmp_path: Path,
     assert route["aan_zet"] == {"wie": ["procesregisseur", "behandelaar/begeleider"],
                                 "wat": "stap 2 (Regionaal doorbraakteam inschakelen) tegelijk "
                                        "met stap 1 (Opschalen) starten",
-                                "uiterlijk": "2024-02-27", "ieder": False}
+                                "uiterlijk": "2024-02-27", "ieder": False, "verstreken": False}
