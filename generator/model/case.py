@@ -546,15 +546,17 @@ class Trajectory(Node):
     @cached_property
     def passed(self) -> dict[int, dt.date]:
         """Each step passed, with the first date: taken or skipped, or (for a step a Veilig
-        Thuis consultation counts as) Veilig Thuis consulted."""
+        Thuis consultation counts as) Veilig Thuis consulted, unless the case says that
+        consultation was in another step."""
         found: dict[int, dt.date] = {}
         for step in self.steps:
             found[step.number] = min(step.date, found.get(step.number, dt.date.max))
         shared = self.shared
         for counted in shared.steps if shared else ():
-            if counted.veilig_thuis_counts and self.consultations:
-                first = min(consultation.date for consultation in self.consultations)
-                found[counted.number] = min(first, found.get(counted.number, dt.date.max))
+            dates = [consultation.date for consultation in self.consultations
+                     if consultation.step_number in (None, counted.number)]
+            if counted.veilig_thuis_counts and dates:
+                found[counted.number] = min(min(dates), found.get(counted.number, dt.date.max))
         return found
 
     def step_at(self, day: dt.date) -> int | None:

@@ -217,6 +217,18 @@ def test_a_step_3_skipped_on_an_unknown_ground_says_which_grounds_count() -> Non
                                               "grond"))]
 
 
+def test_a_consultation_in_another_step_does_not_count_as_step_2() -> None:
+    """Veilig Thuis consulted (undated step: it counts as step 2) instead of step 2 passes;
+    consulted in step 4 it does not, and steps 3 and 4 come before a step 2 never taken."""
+    undated = changed(lambda t: (t["stappen"].pop(1), t.update(veilig_thuis=[
+        {"datum": STEP_DATES[1]}])))
+    assert findings(undated) == []
+    in_step_4 = changed(lambda t: (t["stappen"].pop(1), t.update(veilig_thuis=[
+        {"datum": STEP_DATES[3], "stap": 4}])))
+    assert findings(in_step_4) == [("MELDCODE-VOLGORDE", ("meldcode", 0, "stappen", n, "datum"))
+                                   for n in (1, 2, 3)]
+
+
 def test_the_knmg_duty_waits_until_step_2_is_over() -> None:
     only_two = changed(lambda t: t.update(stappen=steps(1, 2), veilig_thuis=[], antwoorden=[],
                                           hulp=[], afsluiting=None), "knmg")
