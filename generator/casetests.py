@@ -11,7 +11,7 @@ serve the pytest plugin (`generator/pytest_plugin.py`) and tests/checks.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -26,26 +26,49 @@ from generator.casecheck import (
 from generator.errors import UsageError, YamlLoadError
 from generator.filesystem import Skipped
 from generator.findings import Finding, FindingPattern, Result, Severity
-from generator.loader import YamlDocument, load_yaml
+from generator.loader import JsonPath, YamlDocument, load_yaml
 from generator.model.case import CaseExpectations, ExpectedFinding, read_expectations
 from generator.model.mapping import yaml_key
+from generator.validation.hints import Hints
 from generator.validation.problems import describe_path, parse_path
 
 
 @dataclass(frozen=True)
 class Expected(FindingPattern):
-    """One expected finding: its rule, and its place and/or line."""
+    """One expected finding: its rule, and its place and/or line; where it is written (the line
+    of the expectation itself, where a report puts it when it did not come) and whether its
+    place exists in the case at all."""
+
+    written_at: int = 1
+    place_exists: bool = True
 
     @classmethod
-    def of(cls, expected: ExpectedFinding) -> Expected:
+    def of(cls, expected: ExpectedFinding, document: YamlDocument | None = None) -> Expected:
         place = parse_path(expected.place) if expected.place is not None else None
-        return cls(expected.rule_id, place, expected.line)
+        if document is None:
+            return cls(expected.rule_id, place, expected.line)
+        return cls(expected.rule_id, place, expected.line,
+                   document.position(expected.path).line,
+                   place is None or _exists(document.data, place))
 
     def describe(self) -> str:
         where = [f"bij {describe_path(self.place, private=True)}" if self.place is not None
                  else "",
+                 "(die plaats bestaat niet in de casus)" if not self.place_exists else "",
                  f"op regel {self.line}" if self.line is not None else ""]
         return " ".join([self.code] + [part for part in where if part])
+
+
+def _exists(data: object, place: JsonPath) -> bool:
+    """Whether `place` names a key or list item of the case."""
+    for part in place:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, Mapping) and part in data:
+            data = data[part]
+        else:
+            return False
+    return True
 
 
 def describe_finding(finding: Finding) -> str:
@@ -96,8 +119,9 @@ def match(expected: Iterable[Expected],
     return missing, left
 
 
-def expectation_problems(document: YamlDocument) -> list[str]:
-    """The expectations of a file that do not fit the case format, as `file:line: message`."""
+def expectation_problems(document: YamlDocument, known: Iterable[str] = ()) -> list[str]:
+    """The expectations of a file that do not fit the case format, or name a rule that is not
+    among the `known` codes, as `file:line:column: message`."""
     from generator.validation.files import CASE_KIND, SCHEMAS
     from generator.validation.problems import to_finding
     from generator.validation.schema import schema_problems
@@ -107,7 +131,32 @@ def expectation_problems(document: YamlDocument) -> list[str]:
                       for problem in schema_problems(document.data, SCHEMAS[CASE_KIND],
                                                      show_values=False)
                       if problem.path[:1] == (key,))
-    return [f"{finding.location()}: {finding.message}" for finding in findings]
+    if findings or not known:
+        return [f"{finding.location()}: {finding.message}" for finding in findings]
+    return list(_unknown_rules(document, Hints(known)))
+
+
+def _unknown_rules(document: YamlDocument, known: Hints) -> Iterator[str]:
+    """`casus.yaml:41:12: verwachte_bevindingen[2].regel: geen regel van de regelcatalogus of
+    code van regiekit; bedoelde u 'LADDER-VOLGORDE'?` (the value itself is never repeated)."""
+    for expected in read_expectations(document) or ():
+        if expected.rule_id in known.known:
+            continue
+        where = expected.at("rule_id")
+        position = document.position(where)
+        near = known.closest(expected.rule_id)
+        yield (f"{document.file}:{position.line}:{position.column}: "
+               f"{describe_path(where, private=True)}: geen regel van de regelcatalogus of code "
+               f"van regiekit" + (f"; bedoelde u '{near}'?" if near else ""))
+
+
+def known_codes(options: CheckOptions) -> frozenset[str]:
+    """Every code a finding can carry: the catalogue's rules and regiekit's own codes."""
+    from generator.casecheck import load_catalogue
+    from generator.codes import TOOL_CODES
+
+    return frozenset(rule.id for rule in load_catalogue(options.rules_file)) | \
+        frozenset(code.id for code in TOOL_CODES) | {MALFORMED}
 
 
 def run_case_test(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CaseTestOutcome | None:
@@ -135,10 +184,10 @@ def run_document_test(document: YamlDocument,
         return None
     result = check_document(document, options)
     subject = result.subjects[0] if result.subjects else document.file
-    malformed = expectation_problems(document)
+    malformed = expectation_problems(document, known_codes(options))
     if malformed:
         return CaseTestOutcome(document.file, subject, malformed=tuple(malformed))
-    expected = [Expected.of(item) for item in read_expectations(document) or ()]
+    expected = [Expected.of(item, document) for item in read_expectations(document) or ()]
     missing, unexpected = match(expected, result.unreadable + result.findings)
     return CaseTestOutcome(document.file, subject, tuple(missing), tuple(unexpected))
 
@@ -204,7 +253,7 @@ def as_result(outcomes: list[CaseTestOutcome]) -> Result:
     for outcome in outcomes:
         result.subjects.append(outcome.subject)
         result.findings += [
-            Finding(outcome.file, expected.line or 1, 1, expected.code, Severity.ERROR,
+            Finding(outcome.file, expected.written_at, 1, expected.code, Severity.ERROR,
                     f"verwachte bevinding ontbreekt: {expected.describe()}", None,
                     outcome.subject) for expected in outcome.missing]
         result.findings += [
@@ -213,13 +262,19 @@ def as_result(outcomes: list[CaseTestOutcome]) -> Result:
             for f in outcome.unexpected]
         if outcome.malformed:
             result.findings.append(Finding(
-                outcome.file, 1, 1, MALFORMED, Severity.ERROR,
+                outcome.file, _first_line(outcome), 1, MALFORMED, Severity.ERROR,
                 f"verwachte bevindingen passen niet in het casusformaat: "
                 f"{'; '.join(outcome.malformed)}", None, outcome.subject))
     return result
 
 
 MALFORMED = "CASUSTEST-VERWACHTING"
+
+
+def _first_line(outcome: CaseTestOutcome) -> int:
+    """The line of the first expectation that does not fit (each is `file:line:column: ...`)."""
+    line = outcome.malformed[0].removeprefix(f"{outcome.file}:").split(":", 1)[0]
+    return int(line) if line.isdigit() else 1
 
 
 def report_text(outcomes: list[CaseTestOutcome], stream: TextIO, *, color: bool = False,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from case_support import EXAMPLES, OPTIONS
 
-from generator.casecheck import check_file, load_catalogue
+from generator.casecheck import check_case, check_file, load_catalogue
 from generator.casetests import expected_findings, run_case_test
+from generator.loader import load_yaml
 
 CASES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -56,3 +57,18 @@ def test_a_waiver_is_counted_not_dropped() -> None:
     assert result.findings == []
     assert [finding.code for finding in result.waived] == ["OVERLEG-FREQUENTIE"]
     assert result.exit_code() == 0
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_every_source_is_a_document_of_the_cases_region(path: Path) -> None:
+    """A finding cites its region's own documents (or a shared protocol the region refers
+    to), never the rule catalogue's generic source."""
+    checked = check_case(load_yaml(path), OPTIONS)
+    assert checked.case is not None, path.name
+    region = checked.case.region
+    titles = {*([region.document.title] if region.document else []),
+              *(source.title for source in region.sources),
+              *(source.title for protocol in region.protocols if protocol.shared
+                for source in protocol.shared.sources)}
+    cited = [finding.source or "" for finding in checked.result.all_findings()]
+    assert [source for source in cited if not source.startswith(tuple(titles))] == []

@@ -3,6 +3,7 @@ test` without tracebacks and with a name filter, and the pytest plugin that coll
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from generator.casetests import run_case_test
 pytest_plugins = ["pytester"]
 
 BROKEN = EXAMPLES / "apeldoorn-sprong-fout.yaml"
+RIGHT = """\
+verwachte_bevindingen:
+  - regel: FORMULIER-VOLLEDIG
+    pad: escalaties[1].stap
+  - regel: LADDER-VOLGORDE
+    pad: escalaties[1].stap
+  - regel: LADDER-INITIATIEF
+    pad: escalaties[1].gestart_door
+"""
+"""The findings BROKEN has, by path."""
 
 
 def _with_expectations(tmp_path: Path, expectations: str, name: str = "casus.yaml") -> Path:
@@ -27,15 +38,7 @@ def _with_expectations(tmp_path: Path, expectations: str, name: str = "casus.yam
 
 
 def test_expectations_by_path_survive_a_line_added_above(tmp_path: Path) -> None:
-    case = _with_expectations(tmp_path, """\
-verwachte_bevindingen:
-  - regel: FORMULIER-VOLLEDIG
-    pad: escalaties[1].stap
-  - regel: LADDER-VOLGORDE
-    pad: escalaties[1].stap
-  - regel: LADDER-INITIATIEF
-    pad: escalaties[1].gestart_door
-""")
+    case = _with_expectations(tmp_path, RIGHT)
     outcome = run_case_test(case, OPTIONS)
     assert outcome is not None and outcome.passed, outcome and outcome.explain()
     text = case.read_text(encoding="utf-8")
@@ -60,12 +63,26 @@ verwachte_bevindingen:
                                  "onverwacht: LADDER-VOLGORDE bij escalaties[1].stap (regel 87)")
 
 
+def test_an_expectation_that_did_not_come_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    """Also a place that does not exist in the case is said to be so."""
+    case = _with_expectations(tmp_path, RIGHT + "  - regel: REGISSEUR-EEN\n    pad: regie[7]\n")
+    line = case.read_text(encoding="utf-8").splitlines().index("  - regel: REGISSEUR-EEN") + 1
+    result = run("test", "--format", "json", str(case))
+    [missing] = json.loads(result.output)["bevindingen"]
+    assert (missing["code"], missing["regelnummer"]) == ("REGISSEUR-EEN", line)
+    assert missing["melding"] == ("verwachte bevinding ontbreekt: REGISSEUR-EEN bij regie[7] "
+                                  "(die plaats bestaat niet in de casus)")
+
+
 @pytest.mark.parametrize("expectations, problem", [
     ("verwachte_bevindingen:\n  - regel: LADDER-VOLGORDE\n", "pad of regel_nummer"),
     ("verwachte_bevindingen:\n  - regel: LADDER-VOLGORDE\n    regel_nummer: zeven\n",
      "regel_nummer"),
     ("verwachte_bevindingen: LADDER-VOLGORDE\n", "verwachte_bevindingen"),
     ("verwachte_bevindingen:\n  - regel: LADDER-VOLGORDE\n    pad: escalaties[x\n", "pad"),
+    ("verwachte_bevindingen:\n  - regel: LADDER-VOLGRODE\n    pad: escalaties[1]\n",
+     "verwachte_bevindingen[0].regel: geen regel van de regelcatalogus of code van regiekit; "
+     "bedoelde u 'LADDER-VOLGORDE'?"),
 ])
 def test_a_malformed_expectation_is_reported_with_file_and_line(
         tmp_path: Path, expectations: str, problem: str) -> None:
