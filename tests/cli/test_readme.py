@@ -54,3 +54,23 @@ def test_the_region_repository_commands_run_as_written(tmp_path: Path,
         result = run(*words[1:])
         assert result.exit_code == 0, (line, result.output)
     assert (tmp_path / "regio-x" / "documenten" / "regio-x" / "werkinstructie.docx").is_file()
+
+
+def test_the_case_example_checks_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    [example] = [b for b in _blocks("yaml") if b.startswith("casus:")]
+    case = tmp_path / "casus.yaml"
+    case.write_text(example, encoding="utf-8")
+    monkeypatch.chdir(REPO)
+    result = run("check", "--format", "text", str(case))
+    assert (result.exit_code, result.output) == (0, "0 fouten, 0 waarschuwingen in 1 bestand\n")
+
+
+def test_the_case_findings_shown_are_what_check_says() -> None:
+    """Each `casus.yaml:...` line of the README is a line of a seed case's recorded output."""
+    recorded = [line.split(": ", 1)[1] for path in (REPO / "tests" / "data" / "seed-cases")
+                .glob("*.check") for line in path.read_text(encoding="utf-8").splitlines()
+                if ": [" in line]
+    shown = [line.split(": ", 1)[1] for line in README.splitlines()
+             if line.startswith("casus.yaml:")]
+    assert len(shown) >= 5
+    assert [line for line in shown if line not in recorded] == []
