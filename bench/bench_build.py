@@ -5,7 +5,12 @@ what any docxtpl script does (DocxTemplate(path), render(context), save(path)), 
 diagrams inserted as docxtpl InlineImages; the build side is the whole `regiekit build`: loading
 and validating the YAML, building the contexts, rendering, inserting the diagrams with their alt
 text, fixing properties and zip timestamps, and writing atomically. Prints both per-document
-times and their ratio; exits 1 when the ratio exceeds the budget (1.3).
+times and their ratio, in wall-clock time and in CPU time (this process plus the git processes
+the build runs for the version history); exits 1 when either ratio exceeds the budget (1.3).
+
+On a shared machine the wall-clock ratio moves with the load (the build runs longer than the bare
+side, so it is less likely to find a quiet stretch for its whole length); CPU time counts only
+the work done, so its ratio is the steadier figure. Each side's best round is taken.
 
 Drawing the diagrams (matplotlib) is measured on its own and left out of both sides: each round
 draws every diagram from scratch (timed), then the build and the bare side use those PNGs. A
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import subprocess
 import sys
 import tempfile
@@ -106,22 +112,29 @@ def matplotlib_import_seconds() -> float:
     return float(result.stdout)
 
 
-def bare(documents: list, out: Path) -> float:
-    """docxtpl alone: load, render, save, for every document."""
-    start = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time of this process and of the child processes it waited for (git)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def bare(documents: list, out: Path) -> tuple[float, float]:
+    """docxtpl alone: load, render, save, for every document; wall-clock and CPU seconds."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     for number, document in enumerate(documents):
         template = DocxTemplate(str(find_template(document.template, document.override_dir)))
         template.render(with_inline_images(document.context, template),
                         jinja_env=environment())
         template.save(str(out / f"{number}.docx"))
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
-def full_build(out: Path) -> float:
+def full_build(out: Path) -> tuple[float, float]:
+    """The whole `regiekit build` in this process; wall-clock and CPU seconds."""
     options = BuildOptions(out=out, regions_root=REPO / "regions")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     code = run_build(options, stream=io.StringIO(), errors=io.StringIO())
-    elapsed = time.perf_counter() - start
+    elapsed = time.perf_counter() - start, cpu_seconds() - cpu
     if code != 0:
         raise SystemExit(f"regiekit build mislukte (exitcode {code})")
     return elapsed
@@ -145,20 +158,23 @@ def main() -> int:
             draw_times.append(draw_all(drawings))
             bare_times.append(bare(documents, Path(work)))
             build_times.append(full_build(Path(work) / f"round-{round_number}"))
-    bare_per_doc = min(bare_times) / count * 1000
-    build_per_doc = min(build_times) / count * 1000
+    ratios = {}
+    for label, index in (("wandkloktijd", 0), ("CPU-tijd", 1)):
+        bare_ms = min(t[index] for t in bare_times) / count * 1000
+        build_ms = min(t[index] for t in build_times) / count * 1000
+        ratios[label] = build_ms / bare_ms
+        print(f"{label}: docxtpl kaal (laden+vullen+opslaan) {bare_ms:6.1f} ms per document, "
+              f"regiekit build (alles) {build_ms:6.1f} ms; verhouding {ratios[label]:.2f} "
+              f"(grens {BUDGET})")
     draw_ms = min(draw_times) * 1000
-    ratio = build_per_doc / bare_per_doc
+    build_per_doc = min(t[0] for t in build_times) / count * 1000
     print(f"{count} documenten met {shown} schema's ({len(drawings)} verschillende), "
           f"beste van {rounds} rondes")
-    print(f"docxtpl kaal (laden+vullen+opslaan): {bare_per_doc:6.1f} ms per document")
-    print(f"regiekit build (alles):              {build_per_doc:6.1f} ms per document")
-    print(f"verhouding: {ratio:.2f} (grens {BUDGET})")
     print(f"schema's tekenen (apart): {draw_ms:.0f} ms voor {len(drawings)} schema's, "
           f"{draw_ms / max(len(drawings), 1):.0f} ms per schema; matplotlib importeren "
           f"{importing * 1000:.0f} ms, eenmaal per build")
     print(f"koude build, per document: {build_per_doc + draw_ms / count:.1f} ms plus import")
-    return 0 if ratio <= BUDGET else 1
+    return 0 if max(ratios.values()) <= BUDGET else 1
 
 
 if __name__ == "__main__":

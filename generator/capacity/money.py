@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cache
 
 from generator.model.capacity import Budget, StaffFunction
 
 
+@cache
 def exact(value: float) -> Fraction:
-    """A number as written in the YAML (61.4 is 307/5)."""
+    """A number as written in the YAML (61.4 is 307/5); parsed once per value."""
     return Fraction(str(value))
 
 

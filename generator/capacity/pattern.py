@@ -71,9 +71,15 @@ class Pattern:
                     overlap * line.count
         return dict(given)
 
-    @property
+    @cached_property
     def weekly_cost(self) -> Fraction:
-        return sum((line.weekly_cost for line in self.lines), Fraction(0))
+        """Exact euros per week: each function's minutes at its rate (summed per function
+        first: the figure is asked for again and again, and Fractions are slow)."""
+        minutes: dict[StaffFunction, int] = {}
+        for line in self.lines:
+            minutes[line.function] = minutes.get(line.function, 0) + line.minutes
+        return sum((rate(function) * Fraction(total, 60) for function, total in minutes.items()),
+                   Fraction(0))
 
     def hours_per_function(self) -> dict[StaffFunction, Fraction]:
         """Hours per week of each function, in the order functions first appear."""

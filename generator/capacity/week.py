@@ -18,8 +18,9 @@ MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 
 
+@lru_cache(maxsize=1024)
 def minutes(clock: str) -> int:
-    """`07:30` -> 450 (the schema guarantees the form)."""
+    """`07:30` -> 450 (the schema guarantees the form); a week holds only a few clock times."""
     hours, mins = clock.split(":")
     return int(hours) * 60 + int(mins)
 

@@ -156,12 +156,13 @@ def environment() -> LimitedEnvironment:
 
 def render_docx(template: Path, context: dict[str, Any], properties: DocumentProperties) -> bytes:
     """Render a docxtpl template with `context`; the .docx bytes, reproducible to the byte."""
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
+
+    from generator.documents.template import Template
 
     try:
         limits.check_archive(template)
-        document = DocxTemplate(str(template))
+        document = Template(str(template))
         with limits.limits():
             document.render(with_pictures(context, document), jinja_env=environment())
         finish(document.docx)

@@ -181,3 +181,24 @@ def test_freeze_zip_removes_the_clock_from_any_archive() -> None:
     with zipfile.ZipFile(io.BytesIO(freeze_zip(late))) as frozen:
         assert frozen.testzip() is None
         assert frozen.read("word/document.xml") == b"<x>word/document.xml</x>"
+
+
+def test_a_templates_clean_up_kept_from_an_earlier_document_changes_nothing(
+        tmp_path: Path) -> None:
+    """docxtpl's clean-up of a template part is kept for the next document of that template
+    (generator.documents.template): every document comes out as if rendered first."""
+    from generator.documents import template
+    from generator.documents.build import plan_comparison, plan_region, render
+    from generator.regions import load_region
+
+    regions = [load_region(name, REPO / "regions") for name in ("apeldoorn", "zou")]
+    documents = [d for region in regions for d in plan_region(region, tmp_path)]
+    documents.append(plan_comparison(regions, tmp_path))
+    assert len({d.template for d in documents}) >= 4
+    cold = []
+    for document in documents:
+        template._patched.clear()
+        cold.append(render(document))
+    warm = [render(document) for document in documents]
+    assert template._patched
+    assert [d.path.name for d, a, b in zip(documents, cold, warm, strict=True) if a != b] == []
