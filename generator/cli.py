@@ -283,8 +283,8 @@ def _report(result: Result, output_format: str | None, options: ReportOptions) -
 @_REGIONS
 @_findings_options(_FORMATS)
 @click.option("--toon-waarden", "show_values", is_flag=True,
-              help="Meldingen over casussen noemen ook de foute waarde (standaard niet: een "
-                   "casus bevat gegevens over een gezin).")
+              help="Meldingen over casussen en inzetbestanden noemen ook de foute waarde "
+                   "(standaard niet: ze bevatten gegevens over een gezin of cliënt).")
 @_exits
 def validate(paths: tuple[Path, ...], regions: Path | None, output_format: str | None,
              strict: bool, disable: tuple[str, ...], enable: tuple[str, ...],

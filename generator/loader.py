@@ -134,14 +134,7 @@ def load_yaml(path: Path | str) -> YamlDocument:
     """Read and parse one file (`-`: standard input); raises YamlLoadError if it is not readable
     YAML."""
     name = STDIN_NAME if str(path) == STDIN else str(path)
-    try:
-        raw = sys.stdin.buffer.read() if name == STDIN_NAME else read_regular(path)
-    except OSError as error:
-        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
-                            f"bestand kan niet gelezen worden ({reason(error)})") from None
-    except FileSystemError as error:  # a FIFO, device or folder: refused unread, never waited on
-        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
-                            f"bestand kan niet gelezen worden ({error.reason})") from None
+    raw = read_input(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -149,6 +142,20 @@ def load_yaml(path: Path | str) -> YamlDocument:
         raise YamlLoadError(name, line, 1, "BESTAND-GEEN-UTF8",
                             "bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
     return parse_yaml(text, name)
+
+
+def read_input(path: Path | str) -> bytes:
+    """The bytes of a regular file (`-`: standard input); YamlLoadError, worded in Dutch, when it
+    cannot be read. A FIFO, device or folder is refused unread, never waited on."""
+    name = STDIN_NAME if str(path) == STDIN else str(path)
+    try:
+        return sys.stdin.buffer.read() if name == STDIN_NAME else read_regular(path)
+    except OSError as error:
+        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
+                            f"bestand kan niet gelezen worden ({reason(error)})") from None
+    except FileSystemError as error:
+        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
+                            f"bestand kan niet gelezen worden ({error.reason})") from None
 
 
 def parse_yaml(text: str, name: str = "<tekst>") -> YamlDocument:

@@ -25,7 +25,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.errors import YamlLoadError
-from generator.loader import YamlDocument
+from generator.loader import YamlDocument, read_input
 from generator.model.mapping import Node, fields_of, node
 
 _STR = "tag:yaml.org,2002:str"
@@ -69,11 +69,7 @@ def columns_of(cls: type[TableRow]) -> tuple[str, ...]:
 def read_table(path: Path | str, cls: type[TableRow], *, required: Collection[str] = ()) -> Table:
     """Read a CSV file of `cls` rows; raises YamlLoadError when it cannot be read at all."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise YamlLoadError(name, 1, 1, "BESTAND-ONLEESBAAR",
-                            f"bestand kan niet gelezen worden ({error.strerror})") from None
+    raw = read_input(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -22,6 +22,9 @@ __all__ = ["validate_document", "validate_files", "validate_paths"]
 
 
 CASE = "casus"
+PRIVATE_KINDS = (CASE, "inzet")
+"""Documents about people (a household's case, a client's deployments): their messages never
+repeat a value or unknown key written in them unless asked (`--toon-waarden`)."""
 
 
 def validate_paths(paths: list[Path], *, show_values: bool = False,
@@ -66,11 +69,12 @@ def validate_document(document: YamlDocument, *, kind: str | None = None,
     `kind` ("regio", "regels", "casus") is detected from the file unless the caller knows it.
     `precheck` lets a compiled schema validator pass valid files quickly (see schema_problems);
     worth it when validating many files of one kind. Messages about a case file never repeat a
-    value or unknown key written in it, unless `show_values`: a case holds data about a family.
+    value or unknown key written in it, unless `show_values`: a case holds data about a family
+    (and so does a file of deployments, about clients).
     """
     kind = kind or document_kind(document.file, document.data)
-    show_values = show_values or kind != CASE
-    known = None if show_values else property_names(SCHEMAS[CASE])
+    show_values = show_values or kind not in PRIVATE_KINDS
+    known = None if show_values or kind is None else property_names(SCHEMAS[kind])
     findings = [_duplicate_key(document, duplicate, known)
                 for duplicate in document.duplicate_keys]
     if kind is None:

@@ -8,7 +8,6 @@ from typing import Any
 from generator.errors import UsageError
 from generator.filesystem import Skipped, walk
 from generator.loader import STDIN, STDIN_NAME
-from generator.model.capacity import Deployment
 from generator.regions import CAPACITY_FILE, REGION_FILE
 
 SUFFIXES = (".yaml", ".yml")
@@ -75,7 +74,7 @@ def document_kind(file: str, data: Any) -> str | None:
         return "protocol"
     if is_case(data):
         return CASE_KIND
-    if isinstance(data, dict) and Deployment.LIST_KEY in data:
+    if isinstance(data, dict) and "inzet" in data:
         return "inzet"
     return None
 
@@ -85,14 +84,17 @@ def is_case(data: Any) -> bool:
     return isinstance(data, dict) and "casus" in data
 
 
+CONTENT_KINDS = (("casus", CASE_KIND), ("regels", "regels"), ("rollen", "regio"),
+                 ("afwegingskader", "protocol"), ("wijken", "zorgloketten"), ("inzet", "inzet"))
+"""Standard input has no file name: a key that only one kind of document requires tells the
+kind (a case `casus`, a rule set `regels`, a region `rollen`, a shared protocol
+`afwegingskader`, care desks `wijken`, deployments `inzet`), the first that is present."""
+
+
 def _kind_of_content(data: Any) -> str | None:
-    """Standard input has no file name: a case states `casus`, a catalogue `regels`, a region
-    `rollen`, a shared protocol `afwegingskader`."""
     if not isinstance(data, dict):
         return None
-    return next((kind for key, kind in (("casus", CASE_KIND), ("regels", "regels"),
-                                        ("rollen", "regio"), ("afwegingskader", "protocol"))
-                 if key in data), None)
+    return next((kind for key, kind in CONTENT_KINDS if key in data), None)
 
 
 def _folders(path: Path) -> tuple[str, ...]:

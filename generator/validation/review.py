@@ -1,4 +1,7 @@
-"""A region whose next review date (`document.volgende_herziening`) has passed: a warning.
+"""Agreements whose next review date (`document.volgende_herziening`) has passed: a warning.
+
+Both kinds of agreement state their document control the same way: a region (`regio.yaml`) and a
+municipality's care desks (`zorgloketten.yaml`).
 
 The agreements are not wrong on that day, only due for another look, so this is a waarschuwing
 (exit code 0 unless `--strict`): the coordinator reviews them and records a new date.
@@ -14,7 +17,7 @@ from generator.loader import YamlDocument
 from generator.validation.problems import Problem
 
 ID = "herziening"
-KINDS = ("regio",)
+KINDS = ("regio", "zorgloketten")
 
 CONTROL, REVIEW = "document", "volgende_herziening"
 WARNING_CODE = "HERZIENING-VERLOPEN"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,22 @@ def test_the_case_schema_compiles_without_error_details() -> None:
     schema = json.loads(schema_path("case.schema.json").read_text(encoding="utf-8"))
     inlined = _inline_definitions(schema, schema.get("$defs", {}), frozenset())
     fastjsonschema.compile(inlined, detailed_exceptions=False)
+
+
+def test_review_date_of_care_desks_warns_once_it_has_passed(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    shutil.copytree(ROOT / "regions" / "voorbeeldgemeente", tmp_path / "voorbeeldgemeente")
+    file = tmp_path / "voorbeeldgemeente" / "zorgloketten.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert "  volgende_herziening: 2027-01-01\n" in text
+    file.write_text(text.replace("volgende_herziening: 2027-01-01",
+                                 "volgende_herziening: 2020-01-01"), encoding="utf-8")
+    line = text[:text.index("volgende_herziening")].count("\n") + 1
+    result = CliRunner().invoke(main, ["validate", str(file)])
+    assert result.exit_code == 0, result.output
+    assert f"zorgloketten.yaml:{line}:24: [waarschuwing] HERZIENING-VERLOPEN de volgende " \
+           "herziening van deze afspraken stond gepland op 1 januari 2020" in result.output
+    assert CliRunner().invoke(main, ["validate", "--strict", str(file)]).exit_code == 1
