@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -343,7 +342,7 @@ class Staging:
 
     def _write_temporary(self, folder: int, path: Path, data: bytes) -> str:
         while True:
-            name = f".regiekit-{secrets.token_hex(6)}.tmp"
+            name = f".regiekit-{os.urandom(6).hex()}.tmp"
             try:
                 handle = os.open(name, _NEW_FILE_FLAGS, FILE_MODE, dir_fd=folder)
                 break
@@ -420,7 +419,7 @@ def _keep_previous(item: _Staged) -> None:
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(item.path))
     item.existed = True
-    backup = f".regiekit-{secrets.token_hex(6)}.vorige"
+    backup = f".regiekit-{os.urandom(6).hex()}.vorige"
     try:
         os.link(item.path.name, backup, src_dir_fd=item.folder, dst_dir_fd=item.folder,
                 follow_symlinks=False)

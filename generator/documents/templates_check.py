@@ -24,13 +24,14 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.etree import ElementTree
 
 from generator.documents import limits
 from generator.findings import Severity
 from generator.loader import YamlDocument
 
 if TYPE_CHECKING:  # imported lazily: generator.validation's registry imports this module
+    from xml.etree.ElementTree import Element
+
     from generator.validation.problems import Problem
 
 ID = "sjablonen"
@@ -154,6 +155,8 @@ def _as_findings(template: Path, problems: Iterable[Problem]
 
 def template_text(template: Path) -> str:
     """Paragraph texts of body, headers, footers and footnotes, one paragraph per line."""
+    from xml.etree import ElementTree  # only for a template whose bytes are not the verified
+
     lines: list[str] = []
     with zipfile.ZipFile(template) as archive:
         names = sorted(n for n in archive.namelist() if _PARTS.fullmatch(n))
@@ -165,7 +168,7 @@ def template_text(template: Path) -> str:
     return _DOCXTPL_PREFIX.sub(r"\1", "\n".join(lines))
 
 
-def _paragraph_text(paragraph: ElementTree.Element) -> str:
+def _paragraph_text(paragraph: Element) -> str:
     parts = []
     for element in paragraph.iter():
         if element.tag == f"{_W}t" and element.text:
@@ -177,6 +180,8 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
 
 def template_problems(template: Path, region: YamlDocument | None = None) -> list[Problem]:
     """What is wrong with one template; with `region`, also rendered on that region's data."""
+    from xml.etree.ElementTree import ParseError
+
     from jinja2 import TemplateSyntaxError, meta
 
     from generator.documents.environment import environment
@@ -192,7 +197,7 @@ def template_problems(template: Path, region: YamlDocument | None = None) -> lis
         text = template_text(template)
     except limits.TemplateLimit as error:
         return [_limit_problem(template, error)]
-    except (OSError, zipfile.BadZipFile, ElementTree.ParseError) as error:
+    except (OSError, zipfile.BadZipFile, ParseError) as error:
         return [Problem((), "SJABLOON-ONLEESBAAR",
                         f"sjabloon {template} is geen leesbaar Word-document ({error})")]
     try:

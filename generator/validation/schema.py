@@ -10,22 +10,22 @@ of schemas, no copy to keep in sync.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from generator.documents.words import plural
 from generator.errors import RegiekitError
 from generator.loader import JsonPath
+from generator.validation import quickcheck
 from generator.validation.hints import Hints
 from generator.validation.problems import Problem, describe_path
+
+if TYPE_CHECKING:  # imported when a document is not valid (see schema_problems)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -42,15 +42,26 @@ def schema_path(name: str) -> Path:
 
 
 @cache
-def validator_for(name: str) -> Draft202012Validator | None:
-    """The compiled validator for a schema file, once per run; None if the schema does not exist."""
+def schema_of(name: str) -> dict[str, Any] | None:
+    """The schema file `name` as data, read once per run; None if it does not exist."""
     path = schema_path(name)
     try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as error:
         raise RegiekitError(f"schema {path} kan niet gelezen worden ({error})") from None
+    return schema
+
+
+@cache
+def validator_for(name: str) -> Draft202012Validator | None:
+    """The compiled validator for a schema file, once per run; None if the schema does not exist."""
+    from jsonschema import Draft202012Validator
+
+    schema = schema_of(name)
+    if schema is None:
+        return None
     inlined = _inline_definitions(schema, schema.get("$defs", {}), frozenset())
     return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
@@ -97,7 +108,8 @@ def _compiled(name: str) -> Callable[[Any], Any]:
     # not match raises one). Dates must be real calendar dates, as jsonschema's format checker
     # demands. Defaults are not filled in: validating never changes the document.
     inlined = _inline_definitions(schema, schema.get("$defs", {}), frozenset())
-    options: dict[str, Any] = {"formats": {"date": _is_calendar_date}, "use_default": False}
+    options: dict[str, Any] = {"formats": {"date": quickcheck.is_calendar_date},
+                               "use_default": False}
     try:
         compiled = fastjsonschema.compile(inlined, detailed_exceptions=False, **options)
     except KeyError:  # fastjsonschema 2.22 cannot leave out the details for some keywords
@@ -110,19 +122,6 @@ def prepare(name: str, *, precheck: bool = False) -> None:
     processes are forked, so that they inherit them)."""
     if validator_for(name) is not None and precheck:
         _compiled(name)
-
-
-def _is_calendar_date(value: str) -> bool:
-    if not _ISO_DATE.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _passes_compiled(name: str, data: Any) -> bool:
@@ -147,15 +146,29 @@ def schema_problems(data: Any, name: str, *, precheck: bool = False,
     it pays off for many documents of one kind (`regiekit check`), not for one `validate` run.
     Without `show_values` no message repeats a value or an unknown key from the document (a
     case file: names and numbers typed in the wrong place must not reach a report).
+    Otherwise a quick check (generator.validation.quickcheck) passes a valid document without
+    importing jsonschema, which is only needed for a document that is not, or that the quick
+    check cannot decide.
     """
-    validator = validator_for(name)
-    if validator is None:
+    schema = schema_of(name)
+    if schema is None:
         return
     if precheck and _passes_compiled(name, data):
         return
+    if not precheck and _surely_valid(data, schema):
+        return
+    validator = validator_for(name)
+    assert validator is not None  # the schema exists
     known = property_names(name) if not show_values else None
     for error in validator.iter_errors(data):
         yield from translate(error, _Voice(show_values, known))
+
+
+def _surely_valid(data: Any, schema: dict[str, Any]) -> bool:
+    try:
+        return quickcheck.is_valid(data, schema)
+    except quickcheck.Unsure:
+        return False
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,8 @@ def translate(error: ValidationError, voice: _Voice = _SHOW) -> Iterator[Problem
     if error.validator in ("oneOf", "anyOf") and error.context:
         # best_match descends into the branches itself; it returns the error unchanged when no
         # branch is clearly closest.
+        from jsonschema.exceptions import best_match
+
         best = best_match([error])
         if best is not None and best is not error:
             yield from translate(best, voice)
@@ -404,9 +419,9 @@ _TRANSLATORS: dict[str, Callable[[ValidationError, JsonPath, _Voice], Iterator[P
 
 def required_columns(name: str) -> tuple[str, ...]:
     """The keys each item of a table schema's one list must have (its CSV's required columns)."""
-    validator = validator_for(name)
-    if validator is None:
+    schema = schema_of(name)
+    if schema is None:
         return ()
-    schema = validator.schema
     (listed,) = schema["properties"].values()
-    return tuple(listed["items"].get("required", ()))
+    items = _inline_definitions(listed["items"], schema.get("$defs", {}), frozenset())
+    return tuple(items.get("required", ()))

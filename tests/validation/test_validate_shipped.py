@@ -52,10 +52,16 @@ def test_package_finds_the_canonical_schemas() -> None:
         (REPO / "schemas" / "regio.schema.json").read_bytes()
 
 
+HEAVY = ("docxtpl", "docx", "lxml", "jinja2", "matplotlib", "numpy", "highspy", "jsonschema",
+         "fastjsonschema")
+"""What `validate` of valid agreements never imports: the document stack, the solver and its
+numbers, and the schema libraries (a quick check passes a valid document; see quickcheck.py)."""
+
+
 def loaded_after(code: str) -> set[str]:
-    """Which of the heavy document modules are in sys.modules after running `code`."""
+    """Which of the heavy modules are in sys.modules after running `code`."""
     script = code + (
-        "\nimport sys\nheavy = ('docxtpl', 'docx', 'lxml', 'jinja2')\n"
+        f"\nimport sys\nheavy = {HEAVY!r}\n"
         "print(' '.join(m for m in heavy if m in sys.modules))\n")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, cwd=REPO)
@@ -74,3 +80,22 @@ def test_validate_run_loads_no_document_stack() -> None:
             "from generator.validation import validate_paths\n"
             "report(validate_paths([Path('regions'), Path('rules')]), 'text', io.StringIO())")
     assert loaded_after(code) == set()
+
+
+def test_the_validate_command_on_valid_agreements_loads_no_heavy_module() -> None:
+    code = ("from generator.cli import main\n"
+            "try:\n    main(['validate', '--quiet', 'regions', 'rules', 'protocols'])\n"
+            "except SystemExit as end:\n    assert end.code == 0, end.code\n")
+    assert loaded_after(code) == set()
+
+
+def test_an_invalid_agreement_still_gets_its_dutch_schema_findings(tmp_path: Path) -> None:
+    from generator.validation import validate_paths
+
+    region = tmp_path / "regions" / "zou"
+    region.mkdir(parents=True)
+    text = (REPO / "regions" / "zou" / "regio.yaml").read_text(encoding="utf-8")
+    (region / "regio.yaml").write_text(text.replace("\nnaam: ", "\nnaam_: ", 1),
+                                       encoding="utf-8")
+    codes = {finding.code for finding in validate_paths([region]).findings}
+    assert {"SCHEMA-VERPLICHT", "SCHEMA-ONBEKENDE-SLEUTEL"} <= codes
