@@ -506,12 +506,17 @@ def changes(region_names: tuple[str, ...], since: str | None, until: str | None,
 @click.option("--id", "region_id", metavar="ID",
               help="Id van de regio [standaard: de mapnaam, in kleine letters].")
 @click.option("--naam", "name", metavar="NAAM", help="Naam van de regio [standaard: uit de id].")
+@click.option("--pakket", "package", metavar="VEREISTE",
+              help="Waar CI regiekit installeert, als pip-vereiste, bijvoorbeeld 'regiekit @ "
+                   "git+https://git.example.org/regiekit.git@v0.1.0' [standaard: waar deze "
+                   "regiekit vandaan komt, als een andere computer daar bij kan; anders de "
+                   "repository-variabele REGIEKIT_PAKKET].")
 @_exits
-def init(folder: Path, region_id: str | None, name: str | None) -> int:
+def init(folder: Path, region_id: str | None, name: str | None, package: str | None) -> int:
     """Zet een repository voor één regio op: regio.yaml, casussen, CI en pre-commit."""
     from generator.scaffold import create
 
-    written = create(folder, region_id=region_id, name=name)
+    written = create(folder, region_id=region_id, name=name, package=package)
     for path in written:
         click.echo(f"geschreven: {path}")
     click.echo(f"regio-repository klaar in {folder}/; volgende stap: cd {folder} && "
