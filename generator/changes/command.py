@@ -2,13 +2,14 @@
 
 Two ways to name the versions:
 
-* **git** (the default): each region file (all under the regions folder, or the regions named)
-  is compared between `--van` (default: the newest commit whose version of the file differs
-  from the `--tot` version) and `--tot` (default: the working tree);
+* **git** (the default): each agreement file, `regio.yaml` and `zorgloketten.yaml` (all under
+  the regions folder, or those of the regions named), is compared between `--van` (default:
+  the newest commit whose version of the file differs from the `--tot` version) and `--tot`
+  (default: the working tree);
 * **paths**: two files, or two folders, compared with each other; used when exactly two existing
   paths of the same kind are given without `--van`/`--tot`, and the only way outside git.
-  Two folders that each hold a `regio.yaml` are compared as one region; otherwise their region
-  folders are paired by name.
+  Two folders that each hold an agreement file are compared as one region; otherwise their
+  region folders are paired by name, each agreement file with its namesake.
 
 The exit code is 0 whether or not anything changed (a difference is information, not an error);
 2 when the tool could not compare: not a git repository and no paths, an unknown revision, a file
@@ -28,11 +29,12 @@ from generator.changes.versions import (
     Git,
     Version,
     on_disk,
-    read_region,
+    read_agreement,
 )
 from generator.errors import UsageError
+from generator.model.capacity import Municipality
 from generator.model.region import Region
-from generator.regions import REGION_FILE, region_file, region_files
+from generator.regions import AGREEMENT_FILES, locate_region_file, region_file, region_files
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,13 @@ class ChangesOptions:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One region's two versions and what changed between them.
+    """One agreement's two versions and what changed between them: a region's coordination
+    (`Region`) or a municipality's care desks (`Municipality`).
 
     `old` or `new` is None when there is nothing to compare with; `note` then says why.
     """
 
-    region: Region
+    region: Region | Municipality
     file: str
     old: Version | None
     new: Version | None
@@ -72,11 +75,26 @@ def compare(options: ChangesOptions) -> list[Comparison]:
     pair = _path_pair(options)
     if pair is not None:
         return compare_paths(*pair)
-    files = [region_file(region, options.regions_root) for region in options.regions] \
-        or region_files(options.regions_root)
+    files = [file for region in options.regions
+             for file in _agreement_files(region, options.regions_root)] \
+        or _all_agreement_files(options.regions_root)
     if not files:
         raise UsageError(f"geen regio's gevonden onder {options.regions_root}/")
     return [_compare_in_git(file, options.since, options.until) for file in files]
+
+
+def _agreement_files(region: str, root: Path) -> list[Path]:
+    """The agreement files of one region named by id, folder or file; UsageError (naming the
+    regions there are) when it has none."""
+    found = [file for name in AGREEMENT_FILES
+             if (file := locate_region_file(region, root, name)) is not None]
+    return list(dict.fromkeys(found)) or [region_file(region, root)]
+
+
+def _all_agreement_files(root: Path) -> list[Path]:
+    """Every region's agreement files under `root`, by folder, `regio.yaml` first."""
+    files = [file for name in AGREEMENT_FILES for file in region_files(root, name)]
+    return sorted(files, key=lambda file: (file.parent.name, AGREEMENT_FILES.index(file.name)))
 
 
 def _path_pair(options: ChangesOptions) -> tuple[Path, Path] | None:
@@ -98,24 +116,29 @@ def _compare_in_git(file: Path, since: str | None, until: str | None) -> Compari
     new = git.version(git.commit(until), file) if until else on_disk(file, WORKING_TREE)
     old = git.version(git.commit(since), file) if since else git.previous(new)
     if old is None:
-        return Comparison(read_region(new), str(file), None, new,
+        return Comparison(read_agreement(new), str(file), None, new,
                           note="geen eerdere versie in git om mee te vergelijken")
     return _compared(str(file), old, new)
 
 
 def _compared(file: str, old: Version, new: Version) -> Comparison:
-    before, after = read_region(old), read_region(new)
+    before, after = read_agreement(old), read_agreement(new)
+    if type(before) is not type(after):
+        raise UsageError(f"{old.where} en {new.where} zijn niet dezelfde soort afspraken "
+                         "(regio.yaml tegenover zorgloketten.yaml)")
     return Comparison(after, file, old, new, diff(before, after))
 
 
 def compare_paths(old: Path, new: Path) -> list[Comparison]:
     """Two files, or two folders (one region each, or regions paired by folder name)."""
-    if old.is_file() or ((old / REGION_FILE).is_file() and (new / REGION_FILE).is_file()):
-        old_file = old if old.is_file() else old / REGION_FILE
-        new_file = new if new.is_file() else new / REGION_FILE
-        return [_compared("", on_disk(old_file), on_disk(new_file))]
-    before = {file.parent.name: file for file in region_files(old)}
-    after = {file.parent.name: file for file in region_files(new)}
+    if old.is_file():
+        return [_compared("", on_disk(old), on_disk(new))]
+    shared = [name for name in AGREEMENT_FILES
+              if (old / name).is_file() and (new / name).is_file()]
+    if shared:
+        return [_compared("", on_disk(old / name), on_disk(new / name)) for name in shared]
+    before = {(file.parent.name, file.name): file for file in _all_agreement_files(old)}
+    after = {(file.parent.name, file.name): file for file in _all_agreement_files(new)}
     if not before and not after:
         raise UsageError(f"geen regio's gevonden in {old} of {new}")
     comparisons = []
@@ -132,5 +155,5 @@ def compare_paths(old: Path, new: Path) -> list[Comparison]:
 def _alone(version: Version, *, added: bool) -> Comparison:
     """A region in only one of two folders."""
     note = f"alleen in {version.file}: de regio is " + ("nieuw" if added else "vervallen")
-    return Comparison(read_region(version), "", None if added else version,
+    return Comparison(read_agreement(version), "", None if added else version,
                       version if added else None, note=note)

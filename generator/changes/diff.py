@@ -8,7 +8,9 @@ the field's label, unit and phrase), so a new YAML key needs no code here.
   IDENTITY (its id, a step's number); one without a counterpart is `toegevoegd` or `verwijderd`.
 * A matched element whose name changed `heet nu` its new name.
 * A value that changed: `reactietermijn 4 → 5 werkdagen`; booleans read ja/nee, dates are Dutch,
-  texts are quoted, a long text is given only in its new wording.
+  texts are quoted, a long text is given only in its new wording; numbers have a decimal comma
+  and amounts in euro read `€ 1.800.000`, `€ 52,50`; a table of figures (hours per dagdeel) is
+  compared key by key (`uren per week nacht 14 → 21 uur`).
 * A list of values or references: `deelnemers: nu ook X`, `mag niet meer gestart worden door Y`.
 * Each change names the element it is in (`Stap 2 (Digitale zorgtafel)`) and carries that
   element's source (`bron`), or else the nearest enclosing element's.
@@ -21,14 +23,15 @@ Order within a list is not a change; neither is an element's id (it is what matc
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
-from generator.documents.words import capitalize, dutch_date, plural
-from generator.model.mapping import FieldSpec, Kind, Node, fields_of
+from generator.documents.words import capitalize, dutch_date, plural, thousands
+from generator.model.mapping import EURO, FieldSpec, Kind, Node, fields_of
 from generator.model.region import Source
 
 LONG_TEXT = 80
@@ -101,6 +104,8 @@ def naming(element: Node) -> str:
         return naming(identity)
     attribute = _name_attribute(cls)
     name = getattr(element, attribute) if attribute else None
+    if not name and not _declared(cls, cls.IDENTITY):  # an identity derived from its fields
+        return str(identity)
     if not name:  # no name declared (an assignment): its id read as words, or its value
         return str(identity).replace("-", " ") if cls.IDENTITY == "id" else \
             shown(identity) or str(identity)
@@ -125,15 +130,32 @@ def shown(value: Any, unit: tuple[str, str] | None = None) -> str | None:
         return "ja" if value else "nee"
     if isinstance(value, date):
         return dutch_date(value)
-    if isinstance(value, int):
-        return plural(value, *unit) if unit else str(value)
+    if isinstance(value, (int, float)):
+        return _number(value, unit)
     if isinstance(value, Node):
         return naming(value)
     return _quoted(str(value))
 
 
+def _number(value: float, unit: tuple[str, str] | None) -> str:
+    """`4 werkdagen`, `10,5 uur`, `€ 1.800.000`, `€ 52,50`, `0,25`."""
+    if unit == EURO:
+        cents = int((Decimal(str(value)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        euros, rest = divmod(abs(cents), 100)
+        sign = "-" if cents < 0 else ""
+        return f"€ {sign}{thousands(euros)}" + (f",{rest:02d}" if rest else "")
+    if isinstance(value, int):
+        return plural(value, *unit) if unit else str(value)
+    written = f"{value:f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{written} {unit[0] if value == 1 else unit[1]}" if unit else written
+
+
 def _quoted(text: str) -> str:
     return f"‘{' '.join(text.split())}’"
+
+
+def _declared(cls: type[Node], attribute: str) -> bool:
+    return any(spec.attribute == attribute for spec in fields_of(cls))
 
 
 def _name_attribute(cls: type[Node]) -> str | None:
@@ -223,11 +245,22 @@ class _Differ:
                                              old=naming(old), new=naming(new)))
 
     def value(self, spec: FieldSpec, old: Any, new: Any, place: _Place) -> None:
+        if isinstance(old, Mapping) or isinstance(new, Mapping):
+            self.table(spec, old or {}, new or {}, place)
+            return
         if _identity(old) == _identity(new):
             return
         before, after = shown(old, spec.unit), shown(new, spec.unit)
         self.changes.append(place.change(ChangeKind.CHANGED, _changed(spec, old, new),
                                          field=spec.label, old=before, new=after))
+
+    def table(self, spec: FieldSpec, old: Mapping[str, Any], new: Mapping[str, Any],
+              place: _Place) -> None:
+        """A table of values (hours per dagdeel, per day): each key as a value of its own,
+        labelled with the table's label and the key (`uren per week nacht`)."""
+        for key in dict.fromkeys([*new, *old]):
+            self.value(replace(spec, label=f"{spec.label} {key}"), old.get(key), new.get(key),
+                       place)
 
     def items(self, spec: FieldSpec, old: tuple[Any, ...], new: tuple[Any, ...],
               place: _Place) -> None:
@@ -275,9 +308,13 @@ def _changed(spec: FieldSpec, old: Any, new: Any) -> str:
     before, after = shown(old, spec.unit), shown(new, spec.unit)
     if _long(old) or _long(new):
         return f"{spec.label} vervallen" if after is None else f"{spec.label} gewijzigd in {after}"
-    if spec.unit and isinstance(old, int) and isinstance(new, int):
-        before = str(old)
+    if spec.unit and spec.unit != EURO and _is_number(old) and _is_number(new):
+        before = _number(old, None)
     return f"{spec.label} {before or '(geen)'} → {after or '(geen)'}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _long(value: Any) -> bool:

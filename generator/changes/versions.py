@@ -1,4 +1,5 @@
-"""Where two versions of a region come from: git revisions, the working tree, or plain paths.
+"""Where two versions of a region's agreement come from: git revisions, the working tree, or
+plain paths. An agreement is a region's `regio.yaml` or a municipality's `zorgloketten.yaml`.
 
 Git is read with `git` subprocesses (`git log`, `git show REV:path`), locally, never over the
 network; no git library is needed for three read-only commands. A version is validated before it
@@ -17,9 +18,14 @@ from pathlib import Path
 
 from generator.documents.words import dutch_date, plural
 from generator.errors import RegiekitError, UsageError, YamlLoadError
+from generator.filesystem import reason
 from generator.findings import Severity
-from generator.loader import parse_yaml
+from generator.loader import YamlDocument, parse_yaml
+from generator.model.capacity import Municipality, build_municipality
 from generator.model.region import Region, build_region
+from generator.regions import CAPACITY_FILE
+
+CAPACITY_KIND = "zorgloketten"
 
 WORKING_TREE = "werkmap"
 """How the working tree is named as a version."""
@@ -69,24 +75,48 @@ def on_disk(file: Path, label: str = "") -> Version:
     try:
         content = file.read_bytes()
     except OSError as error:
-        raise VersionUnusable(f"{file} kan niet gelezen worden ({error.strerror})") from None
+        raise VersionUnusable(f"{file} kan niet gelezen worden ({reason(error)})") from None
     return Version(file, content, label or str(file))
 
 
 def read_region(version: Version) -> Region:
-    """The model of one version; VersionUnusable when it cannot be modelled."""
+    """The model of one version of a `regio.yaml`; VersionUnusable when it cannot be modelled."""
+    return build_region(_valid_document(version, "regio"))
+
+
+def read_agreement(version: Version) -> Region | Municipality:
+    """The model of one version of either agreement: a municipality's care desks when the file
+    is a `zorgloketten.yaml` (or, under another name, holds `wijken`), else a region."""
+    from generator.validation.files import kind_by_content
+
+    document = _parsed(version)
+    if version.file.name == CAPACITY_FILE or kind_by_content(document.data) == CAPACITY_KIND:
+        return build_municipality(_validated(version, document, CAPACITY_KIND))
+    return build_region(_validated(version, document, "regio"))
+
+
+def _valid_document(version: Version, kind: str) -> YamlDocument:
+    return _validated(version, _parsed(version), kind)
+
+
+def _parsed(version: Version) -> YamlDocument:
     try:
         text = version.content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise VersionUnusable(f"{version.where} is geen UTF-8-tekst") from None
     try:
-        document = parse_yaml(text, str(version.file))
+        return parse_yaml(text, str(version.file))
     except YamlLoadError as error:
         raise VersionUnusable(f"{version.where} is geen leesbare YAML (regel {error.line}, "
                               f"kolom {error.column}: {error.message})") from None
+
+
+def _validated(version: Version, document: YamlDocument, kind: str) -> YamlDocument:
+    """`document` when it is a valid agreement of `kind`; else VersionUnusable with its first
+    error."""
     from generator.validation import validate_document
 
-    errors = sorted(finding for finding in validate_document(document, kind="regio")
+    errors = sorted(finding for finding in validate_document(document, kind=kind)
                     if finding.severity is Severity.ERROR)
     if errors:
         first = errors[0]
@@ -95,7 +125,7 @@ def read_region(version: Version) -> Region:
             f"({plural(len(errors), 'fout', 'fouten')}, eerste: regel {first.line}, "
             f"kolom {first.column}: {first.code} "
             f"{first.message})")
-    return build_region(document)
+    return document
 
 
 class Git:

@@ -22,7 +22,17 @@ from functools import cached_property
 from typing import Any
 
 from generator.loader import YamlDocument
-from generator.model.mapping import Builder, Node, Resolver, Unresolved, key, node, ref
+from generator.model.mapping import (
+    EURO,
+    HOURS,
+    Builder,
+    Node,
+    Resolver,
+    Unresolved,
+    key,
+    node,
+    ref,
+)
 from generator.model.region import DocumentInfo, Source, SourceDocument
 from generator.model.tables import TableRow
 
@@ -92,7 +102,7 @@ class StaffFunction(Node):
     level: int | None = key("niveau", default=None, label="niveau")
     qualifications: tuple[Qualification, ...] = ref("kwalificaties", label="kwalificaties")
     authorities: tuple[Authority, ...] = ref("bevoegdheden", label="bevoegdheden")
-    hourly_rate: float = key("uurtarief", label="uurtarief")
+    hourly_rate: float = key("uurtarief", label="uurtarief", unit=EURO)
     description: str = key("omschrijving", default="", label="omschrijving")
     source: Source = key("bron", label="bron")
 
@@ -151,8 +161,9 @@ class Provider(Node):
 class FlexReserve(Node):
     """Room in the budget for flexible staff at busy times: a percentage of it or an amount."""
 
-    percentage: float | None = key("percentage", default=None, label="percentage")
-    amount: float | None = key("bedrag", default=None, label="bedrag")
+    percentage: float | None = key("percentage", default=None, label="percentage",
+                                   unit=("procent", "procent"))
+    amount: float | None = key("bedrag", default=None, label="bedrag", unit=EURO)
     source: Source = key("bron", label="bron")
 
 
@@ -161,8 +172,9 @@ class Budget(Node):
     """The yearly budget the municipality granted a desk."""
 
     year: int = key("jaar", label="jaar")
-    amount: float = key("bedrag", label="bedrag")
-    weeks_per_year: float = key("weken_per_jaar", default=52, label="weken per jaar")
+    amount: float = key("bedrag", label="bedrag", unit=EURO)
+    weeks_per_year: float = key("weken_per_jaar", default=52, label="weken per jaar",
+                                unit=("week", "weken"))
     flex: FlexReserve = key("flexreserve", label="flexreserve")
     source: Source = key("bron", label="bron")
 
@@ -177,9 +189,9 @@ class Demand(Node):
 
     care: CareKind = ref("zorgsoort", label="zorgsoort")
     weekly: Mapping[str, float] | None = key("uren_per_week", default=None,
-                                             label="uren per week")
+                                             label="uren per week", unit=HOURS)
     per_day: Mapping[str, Mapping[str, float]] | None = key("per_dag", default=None,
-                                                            label="uren per dag")
+                                                            label="uren per dag", unit=HOURS)
     source: Source = key("bron", label="bron")
 
 
@@ -189,7 +201,7 @@ class Shift(Node):
     for a dagdeel or from `start` to `end`."""
 
     NOUN = "dienst"
-    IDENTITY = "function"
+    IDENTITY = "slot"
 
     days: tuple[str, ...] = key("dagen", default=DAYS, label="dagen")
     day_part: DayPart | None = ref("dagdeel", label="dagdeel")
@@ -198,6 +210,15 @@ class Shift(Node):
     function: StaffFunction = ref("functie", label="functie")
     count: int = key("aantal", default=1, label="aantal")
     provider: Provider = ref("aanbieder", label="aanbieder")
+
+    @property
+    def slot(self) -> str:
+        """What tells it from the pattern's other lines, in words: `Verzorgende IG, nacht, elke
+        dag (Zorggroep Noord)`, `Verpleegkundige, 08:00-12:00, za, zo (Buurtverpleging)`; its
+        count may change."""
+        when = self.day_part.name.lower() if self.day_part is not None else "-".join(self.times)
+        days = "elke dag" if tuple(self.days) == DAYS else ", ".join(self.days)
+        return f"{self.function.name}, {when}, {days} ({self.provider.name})"
 
     @property
     def times(self) -> tuple[str, str]:

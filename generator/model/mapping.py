@@ -47,6 +47,11 @@ _KEPT = "_kept."
 _FAILED = "_failed"
 
 
+EURO = ("euro", "euro")
+"""The unit of an amount of money: shown as `€ 1.800.000`, or `€ 52,50` with cents."""
+HOURS = ("uur", "uur")
+
+
 def key(name: str, *, default: Any = dataclasses.MISSING, label: str = "",
         unit: tuple[str, str] | None = None, phrase: str = "") -> Any:
     """A field read from the YAML key `name`.

@@ -63,7 +63,7 @@ def document_kind(file: str, data: Any) -> str | None:
     case, an `inzet:` file actual deployments."""
     path = Path(file)
     if file == STDIN_NAME:
-        return _kind_of_content(data)
+        return kind_by_content(data)
     if path.name == REGION_FILE:
         return "regio"
     if path.name == CAPACITY_FILE:
@@ -91,7 +91,8 @@ kind (a case `casus`, a rule set `regels`, a region `rollen`, a shared protocol
 `afwegingskader`, care desks `wijken`, deployments `inzet`), the first that is present."""
 
 
-def _kind_of_content(data: Any) -> str | None:
+def kind_by_content(data: Any) -> str | None:
+    """The kind of a document that has no telling file name, by CONTENT_KINDS."""
     if not isinstance(data, dict):
         return None
     return next((kind for key, kind in CONTENT_KINDS if key in data), None)
