@@ -175,7 +175,8 @@ class _DutchGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="regiekit")
 def main() -> None:
-    """regiekit: regionale werkafspraken over coördinatie van zorg als gevalideerde YAML.
+    """regiekit: regionale werkafspraken over coördinatie van zorg, en de capaciteit van
+    zorgloketten, als gevalideerde YAML.
 
     Aanvullen met Tab in de shell: zie 'Shell completion' in de README
     (eval "$(_REGIEKIT_COMPLETE=bash_source regiekit)").
@@ -289,7 +290,7 @@ def _report(result: Result, output_format: str | None, options: ReportOptions) -
 def validate(paths: tuple[Path, ...], regions: Path | None, output_format: str | None,
              strict: bool, disable: tuple[str, ...], enable: tuple[str, ...],
              color: bool | None, quiet: bool, show_values: bool) -> int:
-    """Controleer regio-afspraken, regels en casussen.
+    """Controleer regio-afspraken, zorgloketten, regels, protocollen, casussen en inzet.
 
     Zonder PAD: de regio('s), rules/ en de map met casussen. '-' leest van standaardinvoer.
     """
@@ -530,7 +531,7 @@ def init(folder: Path, region_id: str | None, name: str | None, package: str | N
               help="Schrijf de schema's als bestanden in deze map in plaats van te tonen.")
 @_exits
 def schema(names: tuple[str, ...], out: Path | None) -> int:
-    """Toon of schrijf een JSON Schema: regio, casus of regels (voor editors en CI)."""
+    """Toon of schrijf een JSON Schema (regio, zorgloketten, inzet, casus, regels, protocol)."""
     from generator.schema_files import run_schema
 
     return run_schema(names, out, stream=sys.stdout)

@@ -32,7 +32,7 @@ def published_address(file: str) -> str:
 
 
 def schema_text(kind: str) -> str:
-    """The schema of a document kind (`regio`, `casus`, `regels`) as shipped."""
+    """The schema of a document kind (`regio`, `zorgloketten`, `casus`, ...) as shipped."""
     if kind not in SCHEMAS:
         raise UsageError(f"onbekend schema '{kind}' (kies uit: {', '.join(SCHEMAS)})")
     return schema_path(SCHEMAS[kind]).read_text(encoding="utf-8")
