@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.base import Violation
+from generator.checks.base import Violation, should
 from generator.model.case import Case, FollowedProtocol
 from generator.model.region import Protocol
 
@@ -29,10 +29,12 @@ def _check_protocol(case: Case, protocol: Protocol,
     if position is None:
         return
     name = protocol.name or (protocol.shared.name if protocol.shared else protocol.id)
+    signal = case.signals[position].name
     if record is None:
-        yield Violation(case.at_item("signals", position),
-                        f"signaal '{case.signals[position].name}': protocol '{name}' is "
-                        "niet gevolgd of niet vastgelegd", protocol.cited)
+        yield Violation(case.at_item("signals", position), should(
+            f"bij het signaal '{signal}'", f"het protocol '{name}' gevolgd en in het dossier "
+            "vastgelegd te zijn", "niet vastgelegd dat het is gevolgd"), protocol.cited)
     elif not record.recorded:
-        yield Violation(record.at("recorded"),
-                        f"protocol '{name}' is gevolgd maar niet vastgelegd", protocol.cited)
+        yield Violation(record.at("recorded"), should(
+            f"het protocol '{name}'", f"in het dossier vastgelegd te zijn (signaal '{signal}')",
+            f"gevolgd op {record.date.isoformat()}, niet vastgelegd"), protocol.cited)
