@@ -52,11 +52,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @contextmanager
 def _tool_errors() -> Iterator[None]:
-    """Turn RegiekitError into a Dutch message on stderr and exit code 2."""
+    """Turn RegiekitError into a Dutch message on stderr and exit code 2; so too any OSError a
+    command did not word itself (worded by generator.filesystem, naming the path)."""
+    from generator.filesystem import refused
+
     try:
         yield
     except RegiekitError as error:
         click.echo(f"regiekit: {printable(str(error))}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        click.echo(f"regiekit: {printable(str(refused(error)))}", err=True)
         sys.exit(EXIT_USAGE)
 
 

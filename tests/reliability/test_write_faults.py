@@ -161,3 +161,56 @@ def test_a_name_too_long_for_the_file_system_is_named_before_anything_is_written
             staging.stage(out / "regio" / ("x" * 300 + ".docx"), b"x")
     assert "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes)" in str(raised.value)
     assert _files(out) == []
+
+
+def test_three_requests_for_one_step_on_one_day_are_three_documents(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch
+                                                                    ) -> None:
+    from reliability_support import REPO, read, write
+
+    case = read(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml")
+    mail = case["escalaties"][1]
+    case["escalaties"][2:2] = [{**mail, "aangeschreven": [organisation]}
+                               for organisation in mail["aangeschreven"]]
+    write(tmp_path / "casus.yaml", case)
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--regions", str(REPO / "regions"), "--case", "casus.yaml",
+                 "--out", "out")
+    assert result.exit_code == 0, result.output
+    requests = sorted(path.name for path in (tmp_path / "out").rglob("verzoek-*.docx"))
+    assert requests == ["verzoek-escalatieladder-stap-2-2024-03-07-2.docx",
+                        "verzoek-escalatieladder-stap-2-2024-03-07-3.docx",
+                        "verzoek-escalatieladder-stap-2-2024-03-07.docx",
+                        "verzoek-escalatieladder-stap-2.docx"]
+    on_disk = len(list((tmp_path / "out").rglob("*.docx")))
+    assert f"{on_disk} documenten geschreven" in result.stdout
+
+
+def test_duplicate_filled_form_ids_are_refused_by_check_and_build(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    from reliability_support import REPO, read, write
+
+    case = read(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml")
+    case["formulieren"][1]["id"] = case["formulieren"][0]["id"]
+    write(tmp_path / "casus.yaml", case)
+    monkeypatch.chdir(tmp_path)
+    options = ["--regions", str(REPO / "regions")]
+    checked = run("check", *options, "--rules", str(REPO / "rules" / "regels.yaml"),
+                  "casus.yaml")
+    built = run("build", *options, "--case", "casus.yaml", "--out", "out")
+    assert checked.exit_code == 1 and "ID-DUBBEL" in checked.stdout
+    assert built.exit_code == 1 and "ID-DUBBEL" in built.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_any_command_words_a_file_system_error_it_did_not_expect(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    """The command line's safety net: `init` into a path below a file."""
+    (tmp_path / "bestand").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "bestand/regio")
+    assert result.exit_code == 2
+    assert result.stderr == ("regiekit: bestand/regio: een deel van het pad is een bestand, "
+                             "geen map\n")
