@@ -429,7 +429,7 @@ class _Builder:
 
     def _refused_tag(self, node: Node) -> YamlLoadError:
         return YamlLoadError(self.document.file, *_at(node), "YAML-TAG",
-                             f"tag {node.tag.replace(_TAG, '!!')} wordt geweigerd: "
+                             f"{_tag_shown(node.tag)} wordt geweigerd: "
                              "regiekit leest alleen gewone tekst, getallen, lijsten en tabellen")
 
     def _tagged_scalar(self, node: ScalarNode) -> Any:
@@ -444,6 +444,21 @@ class _Builder:
         if expected is float and type(converted) is int:
             return float(converted)
         raise self._refused_tag(node)
+
+
+_KNOWN_TAG = re.compile(r"(python/(object/apply|object/new|object|name|module|tuple|list|dict|"
+                        r"str|unicode|bytes|int|long|float|complex|bool|none)|str|int|float|"
+                        r"bool|null|seq|map|set|omap|pairs|binary|timestamp|merge|value)(?=:|$)")
+"""The standard YAML tags and PyYAML's Python tags (`!!python/object/apply`): named in a
+message, up to the first `:` (what follows names a module or object, as written)."""
+
+
+def _tag_shown(tag: str) -> str:
+    """A refused tag as a message may show it: a standard or Python tag by its kind, any other
+    only as "een eigen tag" (a tag is written in the file; a case's text is never repeated)."""
+    if tag.startswith(_TAG) and (known := _KNOWN_TAG.match(tag, len(_TAG))):
+        return f"tag !!{known.group(0)}"
+    return "een eigen tag (!...)"
 
 
 def _plain_scalar(value: str) -> Any:

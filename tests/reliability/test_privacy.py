@@ -129,3 +129,24 @@ def test_build_case_never_repeats_a_case_value(variants: Path, tmp_path: Path) -
 
 def _invalid(case: Path) -> bool:
     return run("validate", str(case)).exit_code != 0
+
+
+@pytest.mark.parametrize(("tag", "shown"), [(f"!{NAME}{BSN}", "een eigen tag (!...)"),
+                                            (f"!!{NAME.lower()}{BSN}", "een eigen tag (!...)"),
+                                            (f"!!python/object:{NAME}{BSN}",
+                                             "tag !!python/object ")])
+def test_a_tag_written_in_a_case_is_named_by_its_kind_only(tmp_path: Path, tag: str,
+                                                           shown: str) -> None:
+    text = (REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml").read_text(
+        encoding="utf-8").replace("\nkader: ", f"\nkader: {tag} ", 1)
+    case = tmp_path / "casus.yaml"
+    case.write_text(text, encoding="utf-8")
+    commands = [["validate", str(case)], ["check", *OPTIONS, "--format", "json", str(case)],
+                ["test", *OPTIONS, str(case)], ["next", *OPTIONS, str(case)],
+                ["build", "--regions", str(REPO / "regions"), "--case", str(case),
+                 "--out", str(tmp_path / "out")]]
+    for command in commands:
+        result = run(*command)
+        assert result.exit_code in (1, 2), command
+        assert shown in result.stdout + result.stderr, command
+        _assert_clean(result.stdout + result.stderr, command[0])
