@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from generator.documents.words import dutch_date, plural
-from generator.errors import RegiekitError, UsageError, YamlLoadError
-from generator.filesystem import reason
+from generator.errors import FileSystemError, RegiekitError, UsageError, YamlLoadError
+from generator.filesystem import read_regular
 from generator.findings import Severity
 from generator.loader import YamlDocument, parse_yaml
 from generator.model.capacity import Municipality, build_municipality
@@ -73,9 +73,9 @@ class Version:
 def on_disk(file: Path, label: str = "") -> Version:
     """The version of `file` as it is now (`label` defaults to the path)."""
     try:
-        content = file.read_bytes()
-    except OSError as error:
-        raise VersionUnusable(f"{file} kan niet gelezen worden ({reason(error)})") from None
+        content = read_regular(file)
+    except FileSystemError as error:
+        raise VersionUnusable(f"{file} kan niet gelezen worden ({error.reason})") from None
     return Version(file, content, label or str(file))
 
 

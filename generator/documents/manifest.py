@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import FileSystemError
+from generator.filesystem import read_regular
+
 MANIFEST_FILE = ".regiekit-documenten.json"
 COMPARISON_GROUP = "vergelijking"
 
@@ -59,8 +62,8 @@ def read_manifest(out: Path) -> Manifest:
     is removed: only a file listed by a readable manifest ever is)."""
     manifest = Manifest(out)
     try:
-        document = json.loads(manifest.path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        document = json.loads(read_regular(manifest.path).decode("utf-8"))
+    except (FileSystemError, ValueError):
         return manifest
     groups = document.get("documenten") if isinstance(document, dict) else None
     if isinstance(groups, dict):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.documents import limits
+from generator.filesystem import Skipped, skipped_finding, walk
 from generator.findings import Severity
 from generator.loader import YamlDocument
 
@@ -83,9 +84,14 @@ def check_run(documents: list[YamlDocument]) -> Iterator[tuple[YamlDocument, Pro
     for template in unverified_shipped_templates():
         yield from _as_findings(template, template_problems(template))
     for document in documents:
-        for template in override_templates(Path(document.file).parent):
-            if _reads(document, template, documents):
-                yield from _as_findings(template, template_problems(template, document))
+        for found in override_templates(Path(document.file).parent):
+            path = found.path if isinstance(found, Skipped) else found
+            if not _reads(document, path, documents):
+                continue
+            if isinstance(found, Skipped):
+                yield _skipped(found)
+            else:
+                yield from _as_findings(found, template_problems(found, document))
 
 
 def _reads(document: YamlDocument, template: Path, documents: list[YamlDocument]) -> bool:
@@ -142,8 +148,20 @@ def record_verified(templates: list[Path], manifest: Path) -> list[str]:
     return problems
 
 
-def override_templates(region_folder: Path) -> list[Path]:
-    return sorted((region_folder / OVERRIDE_FOLDER).glob("*.docx"))
+def override_templates(region_folder: Path) -> Iterator[Path | Skipped]:
+    """The region's own templates: the regular `*.docx` files of its templates folder, and
+    what is skipped there (a FIFO or device is never opened: it would block)."""
+    folder = region_folder / OVERRIDE_FOLDER
+    if folder.is_dir():
+        yield from walk(folder, (".docx",), skip_folder=lambda name: True)
+
+
+def _skipped(skipped: Skipped) -> tuple[YamlDocument, Problem]:
+    from generator.validation.problems import Problem
+
+    finding = skipped_finding(skipped)
+    return YamlDocument(str(skipped.path), None), Problem(
+        (), finding.code, finding.message, severity=finding.severity)
 
 
 def _as_findings(template: Path, problems: Iterable[Problem]

@@ -31,6 +31,7 @@ from generator.model.mapping import Node, fields_of, node
 _STR = "tag:yaml.org,2002:str"
 _NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
 DELIMITERS = (";", ",", "\t")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 @node
@@ -83,7 +84,7 @@ def read_table(path: Path | str, cls: type[TableRow], *, required: Collection[st
 def parse_table(text: str, name: str, cls: type[TableRow], *,
                 required: Collection[str] = ()) -> Table:
     """Parse CSV text into a Table (see the module docstring)."""
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)  # the lines csv counts: a form feed in a cell is no break
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     list_key = cls.LIST_KEY
     if header_index is None:
@@ -122,7 +123,16 @@ def _records(text: str, name: str, delimiter: str) -> Iterator[tuple[int, list[s
             start = reader.line_num + 1
     except csv.Error as error:
         raise YamlLoadError(name, reader.line_num, 1, "CSV-SYNTAX",
-                            f"ongeldige CSV op regel {reader.line_num} ({error})") from None
+                            f"ongeldige CSV op regel {reader.line_num}: {_csv_problem(error)}"
+                            ) from None
+
+
+def _csv_problem(error: csv.Error) -> str:
+    """The csv module's error in Dutch (it raises only this one when reading non-strictly)."""
+    if str(error).startswith("field larger than field limit"):
+        return (f"een veld is langer dan {csv.field_size_limit():,} tekens (een aanhalingsteken "
+                "dat niet gesloten is?)").replace(",", ".")
+    return "controleer aanhalingstekens en scheidingstekens op deze regel"
 
 
 def _header_problems(header: list[str], line: int, lines: list[str], delimiter: str,
