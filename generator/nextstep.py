@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.casecheck import DEFAULT_OPTIONS, CheckOptions, check_case
+from generator.casecheck import DEFAULT_OPTIONS, CheckedCase, CheckOptions, check_case
 from generator.checks import form_complete, reply_term
 from generator.checks.base import organisation_name, role_name, step_text
 from generator.checks.meldcode import followed
@@ -110,7 +110,12 @@ def plan_next(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> NextReport
     every reference in it must resolve; any other finding (a late reply, a missing form) does
     not stop it.
     """
-    checked = check_case(load_yaml(path), options)
+    return plan_checked(path, check_case(load_yaml(path), options))
+
+
+def plan_checked(path: Path, checked: CheckedCase) -> NextReport:
+    """What comes next for a case already checked (see plan_next); UsageError if it could not
+    be read as a valid case."""
     case = checked.case
     if case is None or case.unresolved or case.unknown_steps:
         raise UsageError(f"{path}: casus is niet leesbaar, niet geldig of verwijst naar iets dat "

@@ -321,17 +321,17 @@ class Assessment:
 def assess(document: YamlDocument, path: Path, regions_root: Path,
            rules_file: Path | None) -> Assessment:
     """Check the loaded case against the rule catalogue and plan its next steps."""
-    from generator.casecheck import CheckOptions, check_document
-    from generator.nextstep import plan_next
+    from generator.casecheck import CheckOptions, check_case
+    from generator.nextstep import plan_checked
 
     options = (CheckOptions(regions_root, rules_file) if rules_file
                else CheckOptions(regions_root=regions_root))
-    result = check_document(document, options)
+    checked = check_case(document, options)  # once, for both (the file is not read again)
     try:
-        plan: NextReport | None = plan_next(path, options)
+        plan: NextReport | None = plan_checked(path, checked)
     except UsageError:
         plan = None
-    return Assessment(result, plan)
+    return Assessment(checked.result, plan)
 
 
 SEVERITY = {"fout": "fout", "waarschuwing": "waarschuwing"}
