@@ -343,6 +343,8 @@ def _init_worker(options: CheckOptions) -> None:
     # (one Dutch line, exit 130) and ends the pool; a worker that also raised would print a
     # traceback per process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in (signal.SIGTERM, signal.SIGHUP):  # the pool ends its workers with SIGTERM
+        signal.signal(number, signal.SIG_DFL)
     global _worker_options
     _worker_options = options
     _prepare(options)

@@ -5,7 +5,8 @@ Exit codes (documented in the README):
   1    the agreement or case is wrong (findings of severity fout; warnings too with --strict)
   2    the tool could not run: unreadable or non-YAML file, a path that does not exist, nothing
        to work on, bad usage
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); 143 and 129 stopped by SIGTERM and SIGHUP (each is handled like
+       Ctrl-C: what was being written is rolled back, temporary files are removed)
 
 Every command takes its settings from options first, then the configuration (regiekit.toml or
 [tool.regiekit], generator.config), then the layout (generator.settings). The options that mean
@@ -24,6 +25,7 @@ import functools
 import io
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -144,6 +146,52 @@ def _exits(command: Callable[..., int]) -> Callable[..., None]:
     return run
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, as Ctrl-C raises KeyboardInterrupt: every
+    `with` and `finally` on the way out runs, so a unit being written is rolled back whole and
+    no temporary file stays behind (the default action would end the process on the spot)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _raise_terminated(number: int, frame: object) -> None:
+    raise Terminated(number)
+
+
+@contextmanager
+def _stop_signals_raise() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise Terminated while a command runs (then the handlers before are
+    back), unless the parent made us ignore them (nohup); only the main thread can do this."""
+    previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+    try:
+        for number, handler in previous.items():
+            if handler == signal.SIG_DFL:
+                signal.signal(number, _raise_terminated)
+    except ValueError:  # not the main thread: leave the signals alone
+        previous = {}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupted(error: click.Abort) -> int:
+    """Say why the run stopped; the exit code (130 for Ctrl-C, 128 + the signal otherwise)."""
+    cause = error.__cause__ or error.__context__
+    if isinstance(cause, Terminated):
+        name = signal.Signals(cause.number).name
+        click.echo(f"regiekit: afgebroken (signaal {name})", err=True)
+        return 128 + cause.number
+    click.echo("regiekit: afgebroken (Ctrl-C)", err=True)
+    return EXIT_INTERRUPTED
+
+
 class _DutchCommand(click.Command):
     """A command whose usage line reads `[OPTIES]`."""
 
@@ -153,7 +201,8 @@ class _DutchCommand(click.Command):
 
 
 class _DutchGroup(click.Group):
-    """The command group: Dutch metavariables, and Ctrl-C ends with one Dutch line, exit 130."""
+    """The command group: Dutch metavariables, and Ctrl-C (or SIGTERM, SIGHUP) ends with one
+    Dutch line, exit 130 (128 + the signal)."""
 
     command_class = _DutchCommand
 
@@ -167,13 +216,13 @@ class _DutchGroup(click.Group):
         if not standalone_mode:
             return run_click(*args, standalone_mode=False, **kwargs)
         try:
-            code = run_click(*args, standalone_mode=False, **kwargs)
+            with _stop_signals_raise():
+                code = run_click(*args, standalone_mode=False, **kwargs)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
-        except click.Abort:
-            click.echo("regiekit: afgebroken (Ctrl-C)", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+        except click.Abort as error:
+            sys.exit(_interrupted(error))
         sys.exit(code if isinstance(code, int) else 0)
 
 

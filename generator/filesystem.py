@@ -370,12 +370,13 @@ class Staging:
                 os.replace(item.temporary, item.path.name, src_dir_fd=item.folder,
                            dst_dir_fd=item.folder)
                 done.append(item)
-        except OSError as error:
-            failed = item.path
+        except BaseException as error:  # a disk error, or Ctrl-C / SIGTERM between renames
             for placed in reversed(done):
                 _put_back(placed)
             self.abort()
-            raise refused(error, failed) from None
+            if isinstance(error, OSError):
+                raise refused(error, item.path) from None
+            raise
         for item in done:
             if item.backup:
                 _unlink(item.folder, item.backup)
