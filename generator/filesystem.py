@@ -397,6 +397,15 @@ class Staging:
         self._done = True
 
 
+def write_all(folder: Path, texts: dict[Path, str]) -> list[Path]:
+    """Write the UTF-8 `texts` below `folder` (created if needed), all of them or, if one
+    cannot be written, none; returns the paths written."""
+    with OutputTree(folder, create=True) as tree, tree.staging() as staging:
+        for path, text in texts.items():
+            staging.stage(path, text.encode("utf-8"))
+        return staging.commit()
+
+
 def _check_name_length(folder: int, path: Path) -> None:
     try:
         limit = os.fpathconf(folder, "PC_NAME_MAX")

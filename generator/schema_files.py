@@ -40,14 +40,10 @@ def schema_text(kind: str) -> str:
 
 def write_schemas(kinds: tuple[str, ...], folder: Path) -> list[Path]:
     """Write the schemas of `kinds` (all without) into `folder`; returns the files written."""
-    texts = {kind: schema_text(kind) for kind in kinds or tuple(SCHEMAS)}
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind, text in texts.items():
-        path = folder / SCHEMAS[kind]
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    from generator.filesystem import write_all
+
+    return write_all(folder, {folder / SCHEMAS[kind]: schema_text(kind)
+                              for kind in kinds or tuple(SCHEMAS)})
 
 
 def run_schema(kinds: tuple[str, ...], out: Path | None, *, stream: TextIO) -> int:

@@ -158,10 +158,12 @@ def _values(region_id: str, name: str, today: date) -> dict[str, str]:
 
 def create(folder: Path, *, region_id: str | None = None, name: str | None = None,
            today: date | None = None, package: str | None = None) -> list[Path]:
-    """Write the repository into `folder` (created if needed); returns the files written.
+    """Write the repository into `folder` (created if needed), all files or none; returns the
+    files written.
 
     `package`: the pip requirement CI installs regiekit from (default: `installed_source()`).
     """
+    from generator.filesystem import write_all
     from generator.schema_files import SCHEMAS, schema_text
 
     region_id = region_id or region_id_for(folder)
@@ -178,10 +180,4 @@ def create(folder: Path, *, region_id: str | None = None, name: str | None = Non
     if existing:
         raise UsageError(f"{folder} bevat al {', '.join(existing)}; regiekit init overschrijft "
                          "niets (kies een lege of nieuwe map)")
-    written = []
-    for target, text in contents.items():
-        path = folder / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    return write_all(folder, {folder / target: text for target, text in contents.items()})

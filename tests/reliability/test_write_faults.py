@@ -199,6 +199,8 @@ def test_duplicate_filled_form_ids_are_refused_by_check_and_build(tmp_path: Path
     checked = run("check", *options, "--rules", str(REPO / "rules" / "regels.yaml"),
                   "casus.yaml")
     built = run("build", *options, "--case", "casus.yaml", "--out", "out")
+    validated = run("validate", "casus.yaml")
+    assert validated.exit_code == 1 and "ID-DUBBEL" in validated.stdout
     assert checked.exit_code == 1 and "ID-DUBBEL" in checked.stdout
     assert built.exit_code == 1 and "ID-DUBBEL" in built.stderr
     assert not (tmp_path / "out").exists()
@@ -214,3 +216,59 @@ def test_any_command_words_a_file_system_error_it_did_not_expect(tmp_path: Path,
     assert result.exit_code == 2
     assert result.stderr == ("regiekit: bestand/regio: een deel van het pad is een bestand, "
                              "geen map\n")
+
+
+@pytest.mark.parametrize("command", [["init", "nieuw"], ["schema", "--out", "nieuw"]])
+def test_init_and_schema_on_a_full_disk_leave_nothing(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      command: list[str]) -> None:
+    """Both write several files: all of them or, on a full disk, none."""
+    monkeypatch.chdir(tmp_path)
+    _fail_nth_write(monkeypatch, 3, errno.ENOSPC)
+    result = run(*command)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("regiekit: nieuw/") and "de schijf is vol" in result.stderr
+    assert _files(tmp_path / "nieuw") == []
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    assert run(*command).exit_code == 0  # and then it can be run again
+
+
+LONG_ID = "a" * 65
+
+
+@pytest.mark.parametrize(("file", "place"), [
+    ("regions/apeldoorn/regio.yaml", ("id",)),
+    ("regions/apeldoorn/regio.yaml", ("formulieren", 0, "id")),
+    ("regions/apeldoorn/regio.yaml", ("ladders", 0, "id")),
+    ("regions/voorbeeldgemeente/zorgloketten.yaml", ("id",)),
+    ("regions/voorbeeldgemeente/zorgloketten.yaml", ("wijken", 0, "id")),
+    ("casus.yaml", ("casus",)),
+    ("casus.yaml", ("formulieren", 0, "id")),
+])
+def test_an_id_too_long_for_a_file_name_is_refused_by_validate(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               file: str,
+                                                               place: tuple[str | int, ...]
+                                                               ) -> None:
+    """Ids become file and folder names: bounded in the schema, so `build` never meets a name
+    the file system refuses (a 240-character id passed validate and failed build midway)."""
+    import json
+
+    from reliability_support import REPO, read, write
+
+    copy_regions(tmp_path, "apeldoorn", "voorbeeldgemeente")
+    (tmp_path / "casus.yaml").write_bytes(
+        (REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml").read_bytes())
+    data = read(tmp_path / file)
+    holder = data
+    for part in place[:-1]:
+        holder = holder[part]
+    holder[place[-1]] = LONG_ID
+    write(tmp_path / file, data)
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", "--format", "json", file)
+    assert result.exit_code == 1
+    too_long = [f for f in json.loads(result.stdout)["bevindingen"]
+                if f["code"] == "SCHEMA-TE-LANG"]
+    assert too_long and "hoogstens 64 tekens" in too_long[0]["melding"]
