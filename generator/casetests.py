@@ -26,10 +26,10 @@ from generator.casecheck import (
 from generator.errors import UsageError, YamlLoadError
 from generator.filesystem import Skipped
 from generator.findings import Finding, FindingPattern, Result, Severity
+from generator.hints import Hints
 from generator.loader import JsonPath, YamlDocument, load_yaml
 from generator.model.case import CaseExpectations, ExpectedFinding, read_expectations
 from generator.model.mapping import yaml_key
-from generator.validation.hints import Hints
 from generator.validation.problems import describe_path, parse_path
 
 

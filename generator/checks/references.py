@@ -10,11 +10,11 @@ ids; the case's own ids are never listed).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
+from itertools import chain, islice
 
 from generator.checks.base import Violation, should, step_text, texts
-from generator.model.case import CASE_REFERABLE, PROBLEM_AREA_LIKENESS, Case
+from generator.model.case import CASE_REFERABLE, Case, near_problem_area
 from generator.model.mapping import Node, Unresolved
 from generator.model.region import ProblemArea
 
@@ -49,23 +49,25 @@ def _unknown(case: Case, unresolved: Unresolved) -> str:
     if any(target in CASE_REFERABLE for target in unresolved.targets):
         return should("deze verwijzing", f"een {unresolved.noun} uit deze casus te noemen",
                       "niet gevonden")
-    known = [node for target in unresolved.targets
-             for node in case.region.index.get(target, {}).values()]
     if unresolved.targets == (ProblemArea,):
-        return _unlike_problem_area(case, unresolved, known)
+        return _unlike_problem_area(case, unresolved)
+    indexes = [case.region.index.get(target, {}) for target in unresolved.targets]
+    first = islice(chain.from_iterable(index.values() for index in indexes), LISTED)
+    named = [_named(node) for node in first]  # only what is shown: a region may define many
     return should("deze verwijzing", f"een {unresolved.noun} van de regio te noemen",
                   f"niet gevonden; de regio kent: "
-                  f"{_listing([_named(node) for node in known]) or 'geen'}")
+                  f"{_listing(named, sum(map(len, indexes))) or 'geen'}")
 
 
-def _unlike_problem_area(case: Case, unresolved: Unresolved, known: list[Node]) -> str:
+def _unlike_problem_area(case: Case, unresolved: Unresolved) -> str:
     """A case's own word for a problem area that is nearly one of the region's: a typo."""
     written = case.problem_areas[int(unresolved.path[-1])]
-    by_id = {str(getattr(node, node.IDENTITY)): node for node in known}
-    [near] = difflib.get_close_matches(written, list(by_id), n=1, cutoff=PROBLEM_AREA_LIKENESS)
+    near = near_problem_area(case.region, written)
+    area = case.region.get(ProblemArea, near)
+    assert near is not None and area is not None  # the model reported it for being near one
     return should("dit probleemgebied", "gespeld te zijn zoals de regio het noemt, of een "
                   "eigen woord te zijn dat daar niet op lijkt",
-                  f"bijna gelijk aan {_named(by_id[near])}; bedoelde u '{near}'?")
+                  f"bijna gelijk aan {_named(area)}; bedoelde u '{near}'?")
 
 
 def _named(node: Node) -> str:
@@ -75,6 +77,8 @@ def _named(node: Node) -> str:
     return f"{name} ({identity})" if name and name != identity else str(identity)
 
 
-def _listing(items: list[str]) -> str:
+def _listing(items: list[str], total: int | None = None) -> str:
+    """The first LISTED of `items`, and how many there are in all (`total`, else len(items))."""
+    total = len(items) if total is None else total
     shown = ", ".join(items[:LISTED])
-    return shown + (f", ... ({len(items)} in totaal)" if len(items) > LISTED else "")
+    return shown + (f", ... ({total} in totaal)" if total > LISTED else "")

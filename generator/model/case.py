@@ -837,11 +837,20 @@ def _unknown_problem_areas(case: Case, region: Region) -> list[Unresolved]:
     refer to, such as MEE's intellectual disability) or the case's own words for the others
     (debts, parenting: "meerdere problemen" counts them all). Only an own word that is nearly
     one of the region's is taken for a typo of it, and reported."""
-    known = [area.id for area in region.problem_areas]
+    known = region.problem_area_hints.known
     return [Unresolved(case.at("problem_areas", index), ProblemArea.NOUN, (ProblemArea,))
             for index, area in enumerate(case.problem_areas)
-            if area not in known and difflib.get_close_matches(area, known, n=1,
-                                                                cutoff=PROBLEM_AREA_LIKENESS)]
+            if area not in known and near_problem_area(region, area) is not None]
+
+
+def near_problem_area(region: Region, word: str) -> str | None:
+    """The id of the region's problem area `word` is nearly (PROBLEM_AREA_LIKENESS, as difflib's
+    get_close_matches measures it), or None; near-linear over many areas and words."""
+    closest = region.problem_area_hints.closest(word)
+    if closest is None or difflib.SequenceMatcher(None, closest, word).ratio() < \
+            PROBLEM_AREA_LIKENESS:
+        return None
+    return closest
 
 
 def _order(path: tuple[str | int, ...]) -> tuple[tuple[int, str | int], ...]:

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from generator.hints import Hints
 from generator.loader import YamlDocument
 from generator.model.mapping import Builder, Node, Resolver, key, node, ref
 from generator.model.protocol import Profile, SharedProtocol
@@ -739,6 +740,12 @@ class Region(Node):
     def index(self) -> dict[type[Node], dict[str, Node]]:
         """Every object a reference can name, by class and id (first of duplicate ids)."""
         return self.__dict__["_index"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def problem_area_hints(self) -> Hints:
+        """The ids of the problem areas indexed once, for the case's words that nearly name
+        one (near-linear however many areas and words; see generator.hints)."""
+        return Hints(area.id for area in self.problem_areas)
 
     def get(self, cls: type[T], identity: object) -> T | None:
         """The object of class `cls` with this id, or None."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from generator.hints import Hints
 from generator.loader import JsonPath, YamlDocument
 from generator.model.mapping import Kind, Node, fields_of
 from generator.model.protocol import Profile, SharedProtocol
 from generator.model.region import REFERABLE, Region
-from generator.validation.hints import Hints
 from generator.validation.problems import Problem, describe_path, listing
 from generator.validation.walk import ANY_INDEX, ids, matches
 
@@ -103,7 +103,7 @@ def unknown_reference(path: JsonPath, value: str, noun: str, lists: str,
     """`<path>: <noun> '<value>' bestaat niet in <lists>`, with the closest id as a hint.
 
     Pass a Hints built once for many references to the same ids: the hint then costs about
-    the length of `value`, not the number of ids (see generator.validation.hints).
+    the length of `value`, not the number of ids (see generator.hints).
     """
     hints = defined if isinstance(defined, Hints) else Hints(defined)
     message = f"{describe_path(path)}: {noun} '{value}' bestaat niet in {lists}"

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from generator.documents.words import plural
 from generator.errors import RegiekitError
+from generator.hints import Hints
 from generator.loader import JsonPath
 from generator.validation import quickcheck
-from generator.validation.hints import Hints
 from generator.validation.problems import Problem, describe_path
 
 if TYPE_CHECKING:  # imported when a document is not valid (see schema_problems)

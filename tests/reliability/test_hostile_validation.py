@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from reliability_support import REGIONS, _typo, broken_references, long_ladder, read, run, write
 
+from generator.hints import SMALL, Hints
 from generator.loader import parse_yaml
 from generator.validation import validate_document, validate_files
-from generator.validation.hints import SMALL, Hints
 
 
 def _region(tmp_path: Path) -> dict:
