@@ -15,7 +15,9 @@ Each measure is a ratio against a baseline in the same run, on the same generate
   are rendered, so their number must not raise the peak.
 
 Usage: python bench/bench_scale.py [--quick] (quick: the smaller sizes only)
-Exits 1 when a ratio grows more than 2x from the smallest to the largest size.
+Exits 1 when a ratio grows more than 2x from the smallest to the largest size, or when
+`validate` takes more than 10x `yaml.compose` of the same file at any size (the bounds the
+README states).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ from reliability_support import (  # noqa: E402
 from generator.validation import validate_files  # noqa: E402
 
 GROWTH = 2.0
+"""Most a ratio may grow from the smallest to the largest size: near-linear, not quadratic."""
+BOUND = 10.0
+"""Most `validate` may take against `yaml.compose` of the same file, at any size."""
 
 
 def best(action: Callable[[], object], rounds: int = 2) -> float:
@@ -168,11 +173,11 @@ def cases(work: Path, sizes: list[int]) -> list[float]:
     return ratios
 
 
-def growth(name: str, ratios: list[float]) -> bool:
+def growth(name: str, ratios: list[float], bound: float | None = None) -> bool:
     factor = ratios[-1] / ratios[0]
     print(f"{name}: ratio grows {factor:.2f}x from the smallest to the largest size "
-          f"(limit {GROWTH}x)")
-    return factor <= GROWTH
+          f"(limit {GROWTH}x)" + (f"; at most {max(ratios):.2f} (limit {bound})" if bound else ""))
+    return factor <= GROWTH and (bound is None or max(ratios) <= bound)
 
 
 def main() -> int:
@@ -183,8 +188,8 @@ def main() -> int:
         work = Path(folder)
         checks = [
             growth("hints", hints(work, [1_000, 4_000] if quick else
-                                  [1_000, 2_000, 4_000, 20_000])),
-            growth("ladder", ladders(work, [1_000, 10_000])),
+                                  [1_000, 2_000, 4_000, 20_000]), BOUND),
+            growth("ladder", ladders(work, [1_000, 10_000]), BOUND),
             growth("case", cases(work, [1_000, 10_000] if quick else
                                  [1_000, 10_000, 100_000])),
         ]

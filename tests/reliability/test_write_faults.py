@@ -272,3 +272,40 @@ def test_an_id_too_long_for_a_file_name_is_refused_by_validate(tmp_path: Path,
     too_long = [f for f in json.loads(result.stdout)["bevindingen"]
                 if f["code"] == "SCHEMA-TE-LANG"]
     assert too_long and "hoogstens 64 tekens" in too_long[0]["melding"]
+
+
+def test_a_read_only_out_is_named_and_nothing_is_tried(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    regions = copy_regions(tmp_path, "apeldoorn")
+    real_mkdir = os.mkdir
+
+    def mkdir(path: Any, *args: Any, **kwargs: Any) -> None:
+        if str(path).endswith("alleen-lezen"):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    result = _build(regions, tmp_path / "alleen-lezen", "apeldoorn")
+    assert result.exit_code == 2
+    assert result.stderr == (f"regiekit: {tmp_path / 'alleen-lezen'}: het bestandssysteem is "
+                             "alleen-lezen\n")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EACCES])
+def test_a_case_that_cannot_be_written_is_rolled_back_whole(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            code: int) -> None:
+    from reliability_support import REPO
+
+    from generator.filesystem import reason
+
+    out = tmp_path / "out"
+    _fail_nth_write(monkeypatch, 3, code)
+    result = run("build", "--regions", str(REPO / "regions"), "--case",
+                 str(REPO / "examples" / "cases" / "apeldoorn-complexe-casus.yaml"),
+                 "--out", str(out))
+    assert result.exit_code == 2
+    assert f"{out / 'apeldoorn-complexe-casus'}/" in result.stderr
+    assert reason(OSError(code, "")) in result.stderr and "Traceback" not in result.stderr
+    assert _files(out) == []
