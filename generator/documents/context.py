@@ -21,6 +21,7 @@ from generator.documents.diagrams import assignment_diagrams, assignment_picture
 from generator.documents.meldcode import shared_chapter, sources_line
 from generator.documents.words import (
     capitalize,
+    cited,
     clean_text,
     dutch_date,
     join_and,
@@ -149,11 +150,12 @@ def names_text(items: Iterable[Named], *, either: bool = False) -> str:
 
 def source_text(region: Region, source: Source | None) -> str:
     """`Bron: <document>, <section>`; the document title only when the region has several, or
-    when the source is not the region's own (a shared protocol's)."""
+    when the source is not the region's own (a shared protocol's), and then the section only
+    where it adds to the title (`cited`)."""
     if source is None:
         return ""
     if len(region.sources) > 1 or source.document not in region.sources:
-        return f"Bron: {source.document.title}, {source.section}"
+        return f"Bron: {cited(source.document.title, [source.section])}"
     return f"Bron: {source.section}"
 
 
@@ -674,6 +676,7 @@ def ladder(region: Region, item: Ladder) -> Context:
             + row("Uitgangspunt", item.principle)),
         "conditions": conditions_list(item.conditions if len(item.conditions) > 1 else ()),
         "steps": steps,
+        "overview": len(steps) > 1,
         "source": "" if source == source_of_last else source,
     }
 

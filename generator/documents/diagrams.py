@@ -668,7 +668,9 @@ class Lane:
 
 @dataclass(frozen=True)
 class TimelineDiagram(Drawing):
-    """A case's lanes over its days; weekends shaded, days off named at the top."""
+    """A case's lanes over its days; weekends and days off shaded, the days off named under
+    the legend (names written above their day ran into each other and left most of the
+    picture empty)."""
 
     first: dt.date
     last: dt.date
@@ -681,12 +683,10 @@ class TimelineDiagram(Drawing):
     def size_cm(self) -> tuple[float, float]:
         return WIDTH, self.top + len(self.lanes) * LANE + self.legend_height + 1.0
 
-    @cached_property
+    @property
     def top(self) -> float:
-        """Where the first lane starts: below the longest name of a day off."""
-        longest = max((text_width_cm(_day_off_label(day, why), size=DAY_OFF_PT)
-                       for day, why in self.days_off), default=0.0)
-        return MARGIN + longest + 0.25
+        """Where the first lane starts."""
+        return MARGIN + 0.25
 
     @cached_property
     def legend_rows(self) -> tuple[tuple[tuple[str, str, str, float], ...], ...]:
@@ -720,9 +720,17 @@ class TimelineDiagram(Drawing):
             ("weekend", any(day.weekday() >= 5 for day in days)),
             ("feestdag of vrije dag", bool(self.days_off))) if present}
 
+    @cached_property
+    def days_off_lines(self) -> tuple[str, ...]:
+        """`Vrije dagen: Goede vrijdag 29 mrt, Tweede paasdag 1 apr`, wrapped to the width."""
+        if not self.days_off:
+            return ()
+        names = ", ".join(_day_off_label(day, why) for day, why in self.days_off)
+        return tuple(wrap(f"Vrije dagen: {names}", WIDTH - 2 * MARGIN, size=DAY_OFF_PT))
+
     @property
     def legend_height(self) -> float:
-        return len(self.legend_rows) * 0.42
+        return (len(self.legend_rows) + len(self.days_off_lines)) * 0.42
 
     @property
     def days(self) -> int:
@@ -773,10 +781,6 @@ def _calendar_shading(axes: Axes, diagram: TimelineDiagram, y: YFunction) -> Non
         if color:
             axes.add_patch(Rectangle((diagram.x(day), y(bottom)), width, bottom - top,
                                      facecolor=color, edgecolor="none", zorder=0))
-    for day, name in diagram.days_off:
-        axes.text(diagram.centre(day), y(top - 0.05), _day_off_label(day, name),
-                  fontproperties=font("regular", DAY_OFF_PT), color=CONDITION,
-                  rotation=90, ha="center", va="bottom", parse_math=False)
 
 
 def _lane(axes: Axes, diagram: TimelineDiagram, lane: Lane, top: float, y: YFunction) -> None:
@@ -847,3 +851,7 @@ def _timeline_legend(axes: Axes, diagram: TimelineDiagram, y: YFunction) -> None
                 axes.add_patch(Rectangle((x, base - 0.15), 0.4, 0.3, facecolor=color,
                                          edgecolor="none"))
             _text(axes, x + 0.5, base, label, size=DAY_OFF_PT, color=GREY, va="center")
+    below = first + len(diagram.legend_rows) * 0.42
+    for number, line in enumerate(diagram.days_off_lines):
+        _text(axes, MARGIN, y(below + number * 0.42 + 0.12), line, size=DAY_OFF_PT,
+              color=GREY, va="center")

@@ -87,6 +87,12 @@ class Picture:
 @lru_cache(maxsize=128)
 def render_png(drawing: Drawing) -> bytes:
     """The drawing as PNG bytes (cached: equal drawings are drawn once per process)."""
+    return encode_png(paint(drawing).buffer_rgba())
+
+
+def paint(drawing: Drawing) -> Any:
+    """The drawing painted on an Agg canvas (a FigureCanvasAgg) of its printed size, with
+    every pixel-changing setting fixed; its figure's one axes hold what was drawn."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -101,7 +107,7 @@ def render_png(drawing: Drawing) -> bytes:
         axes.set_axis_off()
         drawing.draw(axes)
         canvas.draw()
-        return encode_png(canvas.buffer_rgba())
+        return canvas
 
 
 def encode_png(rgba: Any) -> bytes:

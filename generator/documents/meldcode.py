@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator.documents.decision_diagram import decision_picture
-from generator.documents.words import capitalize, join_and, join_or
+from generator.documents.words import capitalize, cited, join_and, join_or
 from generator.model.protocol import Branch, Framework, Profile, ProtocolStep, Question
 from generator.model.region import Protocol, Region
 from generator.model.sources import Source
@@ -131,5 +131,4 @@ def sources_line(sources: Iterable[Source]) -> str:
             sections.append(source.section)
     if not by_document:
         return ""
-    return "Bron: " + ". ".join(f"{title}, {'; '.join(sections)}"
-                                for title, sections in by_document.items())
+    return "Bron: " + ". ".join(cited(title, sections) for title, sections in by_document.items())

@@ -70,3 +70,11 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def clean_text(value: str) -> str:
     """Drop characters XML 1.0 cannot hold (and docxtpl's \\a/\\f markers); keep \\n and \\t."""
     return _ILLEGAL_XML.sub("", value)
+
+
+def cited(title: str, sections: list[str]) -> str:
+    """`<title>, <section>; <section>`: a source document with the sections cited from it,
+    leaving out a section the title begins with (a web page that is its own section would
+    read "Zorgcoördinatie ... (actieprogramma van empact), Zorgcoördinatie ...")."""
+    adding = [section for section in sections if not title.startswith(section)]
+    return f"{title}, {'; '.join(adding)}" if adding else title

@@ -302,6 +302,20 @@ class Builder:
         self.doc.add_paragraph(style="Klein")
         return table
 
+    def sparse_table(self, rows: str, item: str, columns: Sequence[tuple[str, str, float]],
+                     optional: tuple[str, str, float]) -> None:
+        """`list_table` with a last column (`optional`: header, the item's attribute, width)
+        only when a row fills it; otherwise the column before it takes its width. A column
+        no row fills ("Omschrijving" of a region that describes no organisation) reads as
+        something missing."""
+        header, attribute, width = optional
+        self.tag(f"if {rows}|map(attribute='{attribute}')|select|list")
+        self.list_table(rows, item, [*columns, (header, f"{{{{ {item}.{attribute} }}}}", width)])
+        self.tag("else")
+        *first, (last, expression, last_width) = columns
+        self.list_table(rows, item, [*first, (last, expression, last_width + width)])
+        self.tag("endif")
+
     def matrix_table(self, name: str, label_width: float, total_width: float) -> None:
         """Row labels, then a column per item of `<name>.columns` (docxtpl column loops); the
         build gives the repeated columns equal widths (generator.documents.finishing)."""
@@ -661,12 +675,13 @@ def werkinstructie() -> Builder:
         def steps() -> None:
             b.when("l.triggers", lambda: (b.para("Wanneer zet je deze route in?", "Tussenkop"),
                                           b.bullets("l.triggers")))
-            b.para("Overzicht van de stappen", "Tussenkop")
-            b.list_table("l.steps", "s", [
-                ("Stap", "{{ s.number }}", 1.3), ("Wat", "{{ s.name }}", 4.9),
-                ("Wie mag starten", "{{ s.starters }}", 4.6),
-                ("Reactietermijn", "{{ s.reply_term }}", 3.0),
-                ("Formulier", "{{ s.form_name }}", 2.8)], together=True)
+            b.when("l.overview", lambda: (
+                b.para("Overzicht van de stappen", "Tussenkop"),
+                b.list_table("l.steps", "s", [
+                    ("Stap", "{{ s.number }}", 1.3), ("Wat", "{{ s.name }}", 4.9),
+                    ("Wie mag starten", "{{ s.starters }}", 4.6),
+                    ("Reactietermijn", "{{ s.reply_term }}", 3.0),
+                    ("Formulier", "{{ s.form_name }}", 2.8)], together=True)))
 
             def step() -> None:
                 b.heading("{{ s.heading }}", 3)
@@ -733,14 +748,14 @@ def werkinstructie() -> Builder:
     def frameworks() -> None:
         b.when("frameworks.fits", lambda: (
             b.heading("Passend binnen kaders", 2),
-            b.list_table("frameworks.fits", "k", [
-                ("Kader", "{{ k.framework }}", 4.0), ("Past de werkwijze?", "{{ k.fits }}", 3.4),
-                ("Toelichting", "{{ k.note }}", 9.2)])))
+            b.sparse_table("frameworks.fits", "k", [
+                ("Kader", "{{ k.framework }}", 4.0), ("Past de werkwijze?", "{{ k.fits }}", 3.4)],
+                ("Toelichting", "note", 9.2))))
         b.when("frameworks.evaluations", lambda: (
             b.heading("Evaluatie", 2),
-            b.list_table("frameworks.evaluations", "e", [
+            b.sparse_table("frameworks.evaluations", "e", [
                 ("Wat wordt geëvalueerd", "{{ e.subject }}", 9.2),
-                ("Uiterlijk", "{{ e.date }}", 3.4), ("Toelichting", "{{ e.note }}", 4.0)])))
+                ("Uiterlijk", "{{ e.date }}", 3.4)], ("Toelichting", "note", 4.0))))
 
     chapter("introduction", "Aanleiding, doel en reikwijdte", introduction)
     chapter("definitions", "Begrippen", definitions)
@@ -766,8 +781,8 @@ def werkinstructie() -> Builder:
     def organisations() -> None:
         def group() -> None:
             b.heading("{{ g.heading }}", 2)
-            b.list_table("g.organisations", "o", [("Naam", "{{ o.name }}", 6.0),
-                                                   ("Omschrijving", "{{ o.description }}", 10.6)])
+            b.sparse_table("g.organisations", "o", [("Naam", "{{ o.name }}", 6.0)],
+                           ("Omschrijving", "description", 10.6))
         b.loop("g in organisations", group)
 
     def forms() -> None:
@@ -782,9 +797,9 @@ def werkinstructie() -> Builder:
         b.loop("f in forms", form)
 
     def sources() -> None:
-        b.list_table("sources", "s", [("Document", "{{ s.title }}", 8.0),
-                                      ("Datum", "{{ s.date }}", 3.0),
-                                      ("Uitgever en vindplaats", "{{ s.details }}", 5.6)])
+        b.sparse_table("sources", "s", [("Document", "{{ s.title }}", 8.0),
+                                        ("Datum", "{{ s.date }}", 3.0)],
+                       ("Uitgever en vindplaats", "details", 5.6))
 
     appendix("organisations", "Organisaties", organisations)
     appendix("forms", "Formulieren", forms)
@@ -980,7 +995,8 @@ def onderbouwing() -> Builder:
     b.list_table("comparison", "c", [
         ("Functie", "{{ c.function }}", 3.6), ("Patroon (uur per week)", "{{ c.declared }}", 3.2),
         ("Minimaal (uur per week)", "{{ c.minimal }}", 3.2),
-        ("Verschil (uur)", "{{ c.difference }}", 2.6), ("Kosten per jaar", "{{ c.cost }}", 4.0)])
+        ("Verschil (uur)", "{{ c.difference }}", 2.6), ("Kosten per jaar", "{{ c.cost }}", 4.0)],
+        together=True)
     b.heading("7. Voor de onderhandeling met de gemeente", 1)
     b.loop("line in negotiation", lambda: b.para("{{ line }}"))
     b.heading("Werkwijze", 2)

@@ -116,3 +116,12 @@ def test_comparison_sets_every_region_side_by_side(built: Path) -> None:
             assert meeting["naam"].lower() in text.lower()
     assert "elke 2 weken" in text
     assert "Casusregisseur" in text and "Casemanager" in text
+
+
+@pytest.mark.parametrize("region", SHIPPED)
+def test_a_ladder_of_one_step_has_no_overview_of_its_steps(built: Path, region: str) -> None:
+    """A one-step route showed "Overzicht van de stappen" with one row, then the same step."""
+    text = docx_text(built / region / "werkinstructie.docx")
+    ladders = region_data(region).get("ladders", [])
+    assert text.count("Overzicht van de stappen") == len(
+        [ladder for ladder in ladders if len(ladder["stappen"]) > 1])

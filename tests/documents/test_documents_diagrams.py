@@ -3,6 +3,7 @@ the same bytes in every process."""
 
 from __future__ import annotations
 
+import itertools
 import struct
 import subprocess
 import sys
@@ -14,13 +15,14 @@ import pytest
 import yaml
 from documents_support import REPO, SHIPPED, build
 from docx.oxml.ns import qn
+from matplotlib.transforms import Bbox
 
 from generator.documents.diagrams import (
     assignment_diagrams,
     ladder_diagram,
     ladder_picture,
 )
-from generator.documents.figures import CM_PER_INCH, DPI, render_png
+from generator.documents.figures import CM_PER_INCH, DPI, Drawing, Picture, paint, render_png
 from generator.regions import load_region
 
 REGIONS = REPO / "regions"
@@ -183,3 +185,78 @@ def test_a_step_taken_at_the_same_time_branches_off_instead_of_following() -> No
     assert 5 not in fourth.following  # drawn as a branch beside the boxes, not as what follows
     alt = ladder_picture(ladder).alt
     assert "Tegelijk met deze stap: stap 5." in alt and "tegelijk met stap 4, niet erna" in alt
+
+
+# --- what a reader sees: no text runs into another ------------------------------------------
+
+def _drawn_texts(drawing: Drawing) -> tuple[list[tuple[str, Bbox]], Bbox]:
+    """Every non-empty text the drawing puts on its picture, with the box it takes in pixels
+    (painted as render_png paints it), and the picture's own box."""
+    canvas = paint(drawing)
+    renderer = canvas.get_renderer()
+    return ([(text.get_text(), text.get_window_extent(renderer))
+             for text in canvas.figure.axes[0].texts if text.get_text().strip()],
+            canvas.figure.bbox)
+
+
+def _collisions(drawing: Drawing) -> list[tuple[str, ...]]:
+    """Texts that overlap another by more than a pixel each way, or leave the picture."""
+    texts, picture = _drawn_texts(drawing)
+    found: list[tuple[str, ...]] = []
+    for (first, one), (second, other) in itertools.combinations(texts, 2):
+        if min(one.x1, other.x1) - max(one.x0, other.x0) > 1 and \
+                min(one.y1, other.y1) - max(one.y0, other.y0) > 1:
+            found.append(("overlap", first, second))
+    found += [("outside", text) for text, box in texts
+              if box.x0 < -1 or box.y0 < -1 or box.x1 > picture.x1 + 1
+              or box.y1 > picture.y1 + 1]
+    return found
+
+
+def test_no_text_of_any_picture_runs_into_another(built: Path) -> None:
+    """Every picture of the shipped regions' documents (ladders, who becomes regisseur, the
+    care desks' charts): no label overlaps another or is cut off at the edge."""
+    from generator.capacity.run import load_capacity_region
+    from generator.documents.build import plan_capacity, plan_region
+
+    drawings: dict[Drawing, None] = {}
+    for region in SHIPPED:
+        model = load_region(region, REPO / "regions")
+        for document in plan_region(model, built):
+            drawings.update(dict.fromkeys(_drawings(document.context)))
+    desks = REPO / "regions" / "voorbeeldgemeente" / "zorgloketten.yaml"
+    for document in plan_capacity(load_capacity_region(desks), built):
+        drawings.update(dict.fromkeys(_drawings(document.context)))
+    assert len(drawings) >= 10
+    assert {type(d).__name__: _collisions(d) for d in drawings if _collisions(d)} == {}
+
+
+def _drawings(value: object) -> list[Drawing]:
+    if isinstance(value, Picture):
+        return [value.drawing]
+    if isinstance(value, dict):
+        return [d for item in value.values() for d in _drawings(item)]
+    if isinstance(value, list):
+        return [d for item in value for d in _drawings(item)]
+    return []
+
+
+@pytest.mark.parametrize("case", ["apeldoorn-complexe-casus", "zou-gedwongen-jeugd"])
+def test_a_timeline_names_its_days_off_below_and_starts_at_the_top(
+        case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Easter's days off were written upright above their columns: the two names ran into
+    each other and took the top half of the picture."""
+    from generator.documents.case import read_case
+    from generator.documents.overview import assess, overview_context
+
+    monkeypatch.chdir(REPO)
+    path = REPO / "examples" / "cases" / f"{case}.yaml"
+    document, model = read_case(path, REPO / "regions")
+    drawing = overview_context(model, assess(document, path, REPO / "regions", None))[
+        "timeline_chart"].drawing
+    texts, picture = _drawn_texts(drawing)
+    assert _collisions(drawing) == []
+    assert [text for text, _ in texts if "Goede vrijdag 29 mrt, Tweede paasdag 1 apr" in text]
+    first_lane = drawing.lanes[0].label.split()[0]
+    (top,) = [box.y1 for text, box in texts if text.startswith(first_lane)]
+    assert picture.y1 - top < 1.2 / CM_PER_INCH * DPI, "de eerste rij staat niet bovenaan"

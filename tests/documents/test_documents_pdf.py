@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from documents_support import REPO, SHIPPED, build, region_data, squash
 
 
@@ -181,3 +182,10 @@ def test_onderbouwing_pdf_shows_its_figures_and_both_charts(
     assert [e for e in expected if e not in text] == []
     images = _images(pdf_files[key])
     assert len(images) == 2 and all(width >= 1200 for width, _ in images)
+    # The short table of differences per function stays on one page (Noord's once split).
+    page = next(page for page in pdf_texts[key].split("\f") if "Verschil per functie" in page)
+    after = squash(page.split("Verschil per functie", 1)[1])
+    functions = [f["naam"] for f in yaml.safe_load(
+        (REPO / "regions" / "voorbeeldgemeente" / "zorgloketten.yaml").read_text("utf-8"))[
+        "functies"]]
+    assert [name for name in functions if name not in after] == []

@@ -165,3 +165,46 @@ def test_zou_route_two_escalates_and_calls_in_the_doorbraakteam_at_the_same_time
     assert ("Tegelijk met deze stap, niet erna: stap 2 (Regionaal doorbraakteam inschakelen), "
             "alleen bij jeugd. Daarna volgt geen stap meer.") in text
     assert "\nTegelijk met stap 1 (Opschalen), niet erna\n" in text
+
+
+def test_a_source_line_names_its_section_only_where_it_adds_to_the_title(built: Path) -> None:
+    """"Bron: Zorgcoördinatie en zorgcontinuïteit (actieprogramma van empact), Zorgcoördinatie
+    en zorgcontinuïteit": the section of empact's web page is the page's own title."""
+    echoes = {f"Bron: {node.document.title}, {node.section}" for region in models()
+              for node in walk(region) if isinstance(node, Source)
+              and node.document.title.startswith(node.section)}
+    assert echoes
+    cited = re.compile("(?:" + "|".join(map(re.escape, echoes)) + r")(?=[.;]|$)", re.MULTILINE)
+    texts = all_documents(built)
+    assert {name: cited.findall(text) for name, text in texts.items() if cited.search(text)} == {}
+    empact = docx_text(built / "empact" / "werkinstructie.docx")
+    assert "Bron: Zorgcoördinatie en zorgcontinuïteit (actieprogramma van empact)\n" in empact
+
+
+def _empty_columns(table: docx.table.Table) -> list[str]:
+    """The headers of columns that no row below the header fills."""
+    rows = table.rows
+    if len(rows) < 2:
+        return []
+    headers = [cell.text for cell in rows[0].cells]
+    return [header for index, header in enumerate(headers)
+            if all(not row.cells[index].text.strip() for row in rows[1:])]
+
+
+def test_no_reference_table_has_a_column_no_row_fills(built: Path) -> None:
+    """Apeldoorn's organisations under "Omschrijving", its one source under "Uitgever en
+    vindplaats" and Terneuzen's frameworks under "Toelichting" were columns of empty cells."""
+    found = {}
+    for path in [*sorted(built.glob("*/werkinstructie.docx")), built / "vergelijking.docx"]:
+        for table in docx.Document(str(path)).tables:
+            if _empty_columns(table):
+                found.setdefault(str(path.relative_to(built)), []).extend(
+                    _empty_columns(table))
+    assert found == {}
+    apeldoorn = docx.Document(str(built / "apeldoorn" / "werkinstructie.docx"))
+    headers = {cell.text for table in apeldoorn.tables for cell in table.rows[0].cells}
+    assert {"Naam", "Document", "Datum"} <= headers
+    assert not {"Omschrijving", "Uitgever en vindplaats"} & headers
+    empact = docx.Document(str(built / "empact" / "werkinstructie.docx"))
+    assert "Omschrijving" in {cell.text for table in empact.tables
+                              for cell in table.rows[0].cells}
