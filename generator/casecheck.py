@@ -103,16 +103,17 @@ def case_region(regions_root: Path, region_id: str) -> Region | None:
     """The validated region `region_id` under `regions_root` (either layout), or None if there
     is none; a region that cannot be used raises its RegiekitError, every time it is asked for
     (read once: a batch of cases of a broken region does not read it again for each case); built
-    once per folder of shared protocols it refers to."""
-    found = _region(regions_root, region_id, protocols_folder().resolve())
+    once per folder of shared protocols it refers to (`./protocols` is that of the current
+    folder, hence the current folder in the key: cheaper per case than resolving the path)."""
+    found = _region(regions_root, region_id, protocols_folder(), os.getcwd())
     if isinstance(found, RegiekitError):
         raise found
     return found
 
 
 @lru_cache(maxsize=64)
-def _region(regions_root: Path, region_id: str,
-            protocols: Path) -> Region | RegiekitError | None:
+def _region(regions_root: Path, region_id: str, protocols: Path,
+            folder: str) -> Region | RegiekitError | None:
     path = find_region_file(region_id, regions_root)
     if path is None:
         return None
