@@ -159,13 +159,20 @@ def _format(data: Any, value: Any, schema: Any, root: dict[str, Any]) -> bool:
         return True
     if value == "date":
         return is_calendar_date(data)
-    if value in _CHECKED_ONLY_WITH and not any(
-            find_spec(module) for module in _CHECKED_ONLY_WITH[value]):
-        return True  # jsonschema asserts this format only with one of these packages
+    if value == "uri":
+        return _is_uri(data)
     raise Unsure(f"format {value}")
 
 
-_CHECKED_ONLY_WITH = {"uri": ("rfc3987", "rfc3986_validator")}
+def _is_uri(data: str) -> bool:
+    """As jsonschema's format checker: rfc3987 if installed, else rfc3986_validator, else any."""
+    if find_spec("rfc3987"):
+        raise Unsure("format uri (rfc3987)")
+    if find_spec("rfc3986_validator"):
+        from rfc3986_validator import validate_rfc3986  # type: ignore[import-not-found]
+
+        return bool(validate_rfc3986(data, rule="URI"))
+    return True  # jsonschema asserts the format only with one of these packages
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
